@@ -1,0 +1,126 @@
+// A tiny loopback "API server" that answers only Kubernetes API discovery, so that
+// `kubectl expose ... --dry-run=client` can run offline (kubectl needs discovery to map
+// the input file's kind to a resource; nothing is ever created).
+//
+// Served: /api (APIVersions), /apis (APIGroupList, no groups), /api/v1 (APIResourceList with
+// pods and services). Everything else gets a 404 Status, including:
+//  - /version: the Google Cloud SDK kubectl is a "dispatcher" that asks /version first and, if
+//    the server reports another minor version, re-executes a bundled kubectl.1.NN instead.
+//    A 404 keeps it on its built-in client, i.e. the one `kubectl version --client` reports.
+//  - /openapi/*: not requested by `expose --dry-run=client`.
+//
+// Usage as a module: `const stub = await startDiscoveryStub(); ...; await stub.close();`
+// Standalone (for debugging): `node scripts/kubectl-discovery-stub.js` prints the URL; Ctrl-C stops it.
+const http = require('node:http');
+
+const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+const CORE_V1_RESOURCES = {
+  kind: 'APIResourceList',
+  apiVersion: 'v1',
+  groupVersion: 'v1',
+  resources: [
+    {
+      name: 'pods',
+      singularName: 'pod',
+      namespaced: true,
+      kind: 'Pod',
+      verbs: VERBS,
+      shortNames: ['po'],
+      categories: ['all'],
+    },
+    {
+      name: 'services',
+      singularName: 'service',
+      namespaced: true,
+      kind: 'Service',
+      verbs: VERBS,
+      shortNames: ['svc'],
+      categories: ['all'],
+    },
+  ],
+};
+
+/** Builds the discovery documents; `/api` advertises the stub's own address. */
+function discoveryDocuments(address) {
+  return {
+    '/api': {
+      kind: 'APIVersions',
+      versions: ['v1'],
+      serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: address }],
+    },
+    '/apis': { kind: 'APIGroupList', apiVersion: 'v1', groups: [] },
+    '/api/v1': CORE_V1_RESOURCES,
+  };
+}
+
+const NOT_FOUND = {
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server could not find the requested resource',
+  reason: 'NotFound',
+  details: {},
+  code: 404,
+};
+
+/**
+ * Starts the stub on 127.0.0.1 with an OS-assigned port.
+ * Resolves to { url, requests, close } where `requests` lists "METHOD path -> status" lines
+ * and `close()` resolves once the server and all its connections are closed.
+ */
+function startDiscoveryStub() {
+  const requests = [];
+  let documents = {};
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url || '/', 'http://stub').pathname;
+    const body = req.method === 'GET' ? documents[pathname] : undefined;
+    const status = body ? 200 : 404;
+    requests.push(`${req.method} ${req.url} -> ${status}`);
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(body || NOT_FOUND));
+  });
+  server.requestTimeout = 5000;
+  server.headersTimeout = 5000;
+  server.keepAliveTimeout = 1000;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { address, port } = server.address();
+      documents = discoveryDocuments(`${address}:${port}`);
+      let closing;
+      const close = () => {
+        if (!closing) {
+          closing = new Promise(done => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+        }
+        return closing;
+      };
+      resolve({ url: `http://${address}:${port}`, port, requests, close });
+    });
+  });
+}
+
+module.exports = { startDiscoveryStub };
+
+if (require.main === module) {
+  startDiscoveryStub().then(
+    stub => {
+      console.log(stub.url);
+      const stop = () => {
+        console.error(stub.requests.join('\n'));
+        stub.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    error => {
+      console.error(`kubectl-discovery-stub: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}
