@@ -22,9 +22,10 @@ export interface NodePortServiceOptions {
 /**
  * Exposes a Pod through a Service of type NodePort, the way
  * `kubectl expose pod <name> --type=NodePort` does: same name, the Pod's own labels as
- * labels and selector, one port per container port. Unlike kubectl and a plain kplus Service,
- * every port is named when there is more than one, since the API server rejects a
- * multi-port Service with an unnamed port.
+ * labels and selector, one port per container port. Unlike a plain kplus Service, every port
+ * is named when there is more than one, since the API server rejects a multi-port Service
+ * with an unnamed port: the container port's name where it has one (kubectl ignores those),
+ * else kubectl's `port-N` (`port-N-<protocol>` when one number has several protocols).
  *
  * Container ports and labels are read when this is called.
  *
@@ -50,7 +51,7 @@ export function exposePodViaNodePort(pod: kplus.Pod, options: NodePortServiceOpt
       const target = containerPorts.find(
         c => c.number === targetPort && (c.protocol ?? kplus.Protocol.TCP) === protocol,
       );
-      const name = p.name ?? target?.name ?? (ports.length > 1 ? `port-${i + 1}` : undefined);
+      const name = p.name ?? target?.name ?? (ports.length > 1 ? kubectlPortName(ports, i) : undefined);
       return { ...p, name, protocol, targetPort };
     }),
   });
@@ -60,6 +61,18 @@ export function exposePodViaNodePort(pod: kplus.Pod, options: NodePortServiceOpt
   }
   service.node.addValidation({ validate: () => unexposedTargets(pod, service) });
   return service;
+}
+
+/**
+ * The name kubectl gives the i-th port: `port-N`, N counting distinct port numbers in order,
+ * with a `-<protocol>` suffix when that number is exposed on several protocols.
+ */
+function kubectlPortName(ports: kplus.ServicePort[], i: number): string {
+  const numbers = [...new Set(ports.map(p => p.port))];
+  const { port, protocol = kplus.Protocol.TCP } = ports[i];
+  const protocols = new Set(ports.filter(p => p.port === port).map(p => p.protocol ?? kplus.Protocol.TCP));
+  const suffix = protocols.size > 1 ? `-${protocol.toLowerCase()}` : '';
+  return `port-${numbers.indexOf(port) + 1}${suffix}`;
 }
 
 /**

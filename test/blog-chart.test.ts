@@ -1,5 +1,6 @@
 import { App, Testing } from 'cdk8s';
 import { BlogChart, MYSQL_IMAGE, NGINX_IMAGE } from '../lib';
+import { expectSchemaValid } from './support/schema';
 
 type Manifest = Record<string, any>;
 
@@ -25,6 +26,10 @@ describe('BlogChart', () => {
       'v1 Service pooh-pod-service',
     ]);
     expect(all).toMatchSnapshot();
+  });
+
+  test('every object validates against the Kubernetes schema', () => {
+    expect(() => expectSchemaValid(synthBlog().all)).not.toThrow();
   });
 
   describe('the Pod, as blog-spec.md lists it', () => {

@@ -1,6 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BlogChart, MultiContainerPod, NodePinnedPod } from '../lib';
+import { expectSchemaValid } from './support/schema';
 
 type Manifest = Record<string, any>;
 
@@ -24,6 +25,7 @@ describe('composing the constructs', () => {
     const services = byKind(manifests, 'Service');
 
     expect(new Set(manifests.map(m => `${m.kind}/${m.metadata.name}`)).size).toBe(4);
+    expectSchemaValid(manifests);
     expect(services.map(s => s.metadata.name)).toEqual(pods.map(p => p.metadata.name));
     // each Service selects its own Pod and only that one
     for (const service of services) {
@@ -47,6 +49,7 @@ describe('composing the constructs', () => {
 
     const manifests = Testing.synth(chart) as Manifest[];
 
+    expectSchemaValid(manifests);
     for (const m of manifests) {
       expect(m.metadata.namespace).toBe('shop');
       expect(m.metadata.labels.team).toBe('payments');

@@ -1,6 +1,8 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { exposePodViaNodePort, MultiContainerPod } from '../lib';
+import { loadKubectlFixture } from './support/kubectl-fixtures';
+import { expectSchemaValid } from './support/schema';
 
 type Manifest = Record<string, any>;
 
@@ -64,7 +66,7 @@ describe('exposeViaNodePort', () => {
     expect(synthService(chart).spec.ports).toEqual([
       { name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' },
       { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP' },
-      { name: 'port-3', port: 9102, targetPort: 9102, protocol: 'TCP' },
+      { name: 'port-2', port: 9102, targetPort: 9102, protocol: 'TCP' }, // kubectl counts distinct port numbers
     ]);
   });
 
@@ -148,5 +150,51 @@ describe('exposeViaNodePort', () => {
     expect(() => pod.exposeViaNodePort()).toThrow(
       'test/Pod: cannot expose a Pod whose containers expose no port. Give a container `portNumber` or `ports`, or pass `ports` to exposeViaNodePort().',
     );
+  });
+});
+
+describe('exposeViaNodePort matches the real kubectl expose --type=NodePort', () => {
+  /** Builds the fixture Pod with our construct; `withNames: false` drops container port names. */
+  function exposeFixturePod(pod: Record<string, any>, serviceName: string, withNames: boolean): Manifest {
+    const chart = Testing.chart();
+    const construct = new MultiContainerPod(chart, 'Pod', {
+      metadata: { name: pod.metadata.name, labels: pod.metadata.labels },
+      containers: pod.spec.containers.map((c: Manifest) => ({
+        name: c.name,
+        image: c.image,
+        ports: c.ports.map((p: Manifest) => ({
+          number: p.containerPort,
+          protocol: p.protocol as kplus.Protocol | undefined,
+          name: withNames ? p.name : undefined,
+        })),
+      })),
+    });
+    construct.exposeViaNodePort({ name: serviceName });
+    const service = synthService(chart);
+    delete service.spec.externalIPs; // cdk8s-plus always writes an empty list; same meaning as absent
+    return service;
+  }
+
+  test.each(['one-port', 'two-port', 'udp'])('%s: identical when container ports are unnamed', caseName => {
+    const { pod, service } = loadKubectlFixture(caseName);
+
+    const ours = exposeFixturePod(pod, (service as Manifest).metadata.name, false);
+
+    expect(ours).toEqual(service);
+    expectSchemaValid([ours]);
+  });
+
+  test('udp: named container ports name the Service ports, all else as kubectl', () => {
+    const { pod, service } = loadKubectlFixture('udp');
+
+    const ours = exposeFixturePod(pod, 'dns-svc', true);
+
+    expect(ours.spec.ports.map((p: Manifest) => p.name)).toEqual(['dns', 'dns-tcp', 'metrics']);
+    const withoutNames = (s: Manifest) => s.spec.ports.map(({ name: _, ...rest }: Manifest) => rest);
+    expect(withoutNames(ours)).toEqual(withoutNames(service as Manifest));
+    expect({ ...ours, spec: { ...ours.spec, ports: [] } }).toEqual({
+      ...service,
+      spec: { ...(service as Manifest).spec, ports: [] },
+    });
   });
 });
