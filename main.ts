@@ -1,6 +1,10 @@
 import { App } from 'cdk8s';
-import { BlogChart } from './lib';
+import { BlogChart, writeKustomization } from './lib';
 
 const app = new App();
 new BlogChart(app, 'blog');
 app.synth();
+// A Helm chart's templates/ must hold Kubernetes objects only (see scripts/synth-helm.js).
+if (process.env.SYNTH_KUSTOMIZATION !== 'false') {
+  writeKustomization(app);
+}

@@ -5,11 +5,13 @@
 // through writing leaves part of the output behind.)
 const fs = require('node:fs');
 const path = require('node:path');
+const { swapDir, stagingFor } = require('./swap-dir');
 
 const root = path.resolve(__dirname, '..');
+// Usage: node scripts/synth.js [outdir=dist] [app=main.ts]
 const outdir = path.resolve(root, process.argv[2] ?? 'dist');
-const staging = path.join(path.dirname(outdir), `.dist-staging-${process.pid}`);
-const old = path.join(path.dirname(outdir), `.dist-old-${process.pid}`);
+const app = path.resolve(root, process.argv[3] ?? 'main.ts');
+const staging = stagingFor(outdir);
 
 function fail(message) {
   fs.rmSync(staging, { recursive: true, force: true });
@@ -20,18 +22,14 @@ function fail(message) {
 try {
   process.env.CDK8S_OUTDIR = staging;
   require('./register-ts');
-  require(path.join(root, 'main.ts'));
+  require(app);
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err));
 }
 
-const written = fs.existsSync(staging) ? fs.readdirSync(staging) : [];
-if (!written.some(f => f.endsWith('.yaml'))) {
-  fail(`the app wrote no manifest to ${staging}; does main.ts call app.synth()?`);
+const written = fs.existsSync(staging) ? fs.readdirSync(staging).sort() : [];
+if (!written.some(f => f.endsWith('.k8s.yaml'))) {
+  fail(`the app wrote no manifest to ${staging}; does ${path.relative(root, app)} call app.synth()?`);
 }
-
-// Two renames on one filesystem: dist/ is always either the old or the new complete set.
-if (fs.existsSync(outdir)) fs.renameSync(outdir, old);
-fs.renameSync(staging, outdir);
-fs.rmSync(old, { recursive: true, force: true });
-process.stdout.write(`synthesized ${written.sort().join(', ')} into ${path.relative(root, outdir)}/\n`);
+swapDir(staging, outdir);
+process.stdout.write(`synthesized ${written.join(', ')} into ${path.relative(root, outdir)}/\n`);
