@@ -1,0 +1,164 @@
+import { validateEnv } from './env';
+import type { JsonObject } from './json';
+import { INTEGER, isBlank, isUnset, read, readObjects, STRING } from './json';
+import { isDns1123Label, isValidPortName, isValidPortNum } from './names';
+import { readProtocol } from './ports';
+import type { ValidationError } from './problem';
+import { error, reasons } from './report';
+
+/** One entry of a container's `ports`, as later checks need it. */
+export interface ContainerPortView {
+  /** Field path of the entry, e.g. `spec.containers[0].ports[1]`. */
+  readonly path: string;
+  /** `containerPort`, when it is a valid port number. */
+  readonly containerPort?: number;
+  /** `hostPort`, when it is a valid non-zero port number. */
+  readonly hostPort?: number;
+  /** `hostIP`, or `""`. */
+  readonly hostIP: string;
+  /** `protocol` after defaulting to TCP. */
+  readonly protocol: string;
+  /** `name`, when set. */
+  readonly name?: string;
+}
+
+/** One container, as later checks need it. */
+export interface ContainerView {
+  /** Field path of the container, e.g. `spec.initContainers[0]`. */
+  readonly path: string;
+  /** `name`, when set. */
+  readonly name?: string;
+  /** Its ports. */
+  readonly ports: readonly ContainerPortView[];
+}
+
+/** Upstream `validateContainerPorts`: numbers, protocols and names unique within the container. */
+function validatePorts(container: JsonObject, path: string, out: ValidationError[]): ContainerPortView[] {
+  const names = new Map<string, string>();
+  return readObjects(container, 'ports', `${path}.ports`, out).map(({ path: portPath, item }) => {
+    const nameField = `${portPath}.name`;
+    const name = read(item, 'name', nameField, STRING, out) || undefined;
+    const nameReasons = name === undefined ? [] : isValidPortName(name);
+    const first = name === undefined ? undefined : names.get(name);
+    if (nameReasons.length > 0) {
+      out.push(
+        error(
+          'container-port-name-invalid',
+          nameField,
+          name,
+          reasons(nameReasons),
+          "Use at most 15 lower-case letters, digits and single '-' (not first or last), with at least one letter.",
+        ),
+      );
+    } else if (name !== undefined && first !== undefined) {
+      out.push(
+        error(
+          'container-port-name-duplicate',
+          nameField,
+          name,
+          `Duplicate value: port name ${JSON.stringify(name)} is already used by ${first} of this container`,
+          'Give each port of a container its own name.',
+        ),
+      );
+    } else if (name !== undefined) {
+      names.set(name, portPath);
+    }
+
+    const portField = `${portPath}.containerPort`;
+    const containerPort = read(item, 'containerPort', portField, INTEGER, out);
+    if (containerPort === 0 || isUnset(item, 'containerPort')) {
+      out.push(
+        error(
+          'container-port-required',
+          portField,
+          containerPort,
+          'Required value: every container port needs the port number the process listens on',
+          `Set ${portField} to a port between 1 and 65535.`,
+        ),
+      );
+    }
+    const portReasons = containerPort ? isValidPortNum(containerPort) : [];
+    if (portReasons.length > 0) {
+      out.push(
+        error(
+          'container-port-invalid',
+          portField,
+          containerPort,
+          reasons(portReasons),
+          `Set ${portField} to a port between 1 and 65535.`,
+        ),
+      );
+    }
+
+    const hostField = `${portPath}.hostPort`;
+    // hostPort 0 means "no host port".
+    const hostPort = read(item, 'hostPort', hostField, INTEGER, out) || undefined;
+    const hostReasons = hostPort === undefined ? [] : isValidPortNum(hostPort);
+    if (hostReasons.length > 0) {
+      out.push(
+        error(
+          'container-host-port-invalid',
+          hostField,
+          hostPort,
+          reasons(hostReasons),
+          `Set ${hostField} to a port between 1 and 65535, or remove it.`,
+        ),
+      );
+    }
+
+    return {
+      path: portPath,
+      containerPort: portReasons.length === 0 && containerPort ? containerPort : undefined,
+      hostPort: hostReasons.length === 0 ? hostPort : undefined,
+      hostIP: read(item, 'hostIP', `${portPath}.hostIP`, STRING, out) ?? '',
+      protocol: readProtocol(item, portPath, 'container-port-protocol-unsupported', out),
+      name: nameReasons.length === 0 ? name : undefined,
+    };
+  });
+}
+
+/**
+ * Upstream `validateContainerCommon` for one container: name, image, ports and env.
+ * Pod-wide checks (unique names, port conflicts) use the returned view.
+ */
+export function validateContainer(
+  container: JsonObject,
+  path: string,
+  out: ValidationError[],
+): ContainerView {
+  const nameField = `${path}.name`;
+  if (isBlank(container, 'name')) {
+    out.push(
+      error('container-name-required', nameField, container.name, 'Required value', `Set ${nameField}.`),
+    );
+  }
+  const name = read(container, 'name', nameField, STRING, out) || undefined;
+  const nameReasons = name === undefined ? [] : isDns1123Label(name);
+  if (nameReasons.length > 0) {
+    out.push(
+      error(
+        'container-name-invalid',
+        nameField,
+        name,
+        reasons(nameReasons),
+        'Use at most 63 lower-case alphanumerics or "-" (no dots) that start and end alphanumeric.',
+      ),
+    );
+  }
+  const imageField = `${path}.image`;
+  if (isBlank(container, 'image')) {
+    out.push(
+      error(
+        'container-image-required',
+        imageField,
+        container.image,
+        'Required value: the kubelet has nothing to pull or run without an image',
+        `Set ${imageField} to an image reference, e.g. "nginx:1.25".`,
+      ),
+    );
+  }
+  read(container, 'image', imageField, STRING, out);
+  const ports = validatePorts(container, path, out);
+  out.push(...validateEnv(container, path));
+  return { path, name, ports };
+}

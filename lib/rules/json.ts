@@ -1,0 +1,113 @@
+import type { ValidationError } from './problem';
+import { error } from './report';
+
+/** A decoded JSON object, as found in a rendered manifest. */
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+/** What a field must hold, and how to say so in a message. */
+export interface Expected<T> {
+  /** Noun phrase for messages, e.g. `a string`. */
+  readonly noun: string;
+  /** Type guard for the expected JSON type. */
+  readonly test: (value: unknown) => value is T;
+}
+
+/** Whether a value is a JSON object (not null, not an array). */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON string. */
+export const STRING: Expected<string> = { noun: 'a string', test: (v): v is string => typeof v === 'string' };
+/** A JSON number without a fraction (Kubernetes ports are int32). */
+export const INTEGER: Expected<number> = {
+  noun: 'an integer',
+  test: (v): v is number => Number.isInteger(v),
+};
+/** A JSON object. */
+export const OBJECT: Expected<JsonObject> = { noun: 'an object', test: isJsonObject };
+/** A JSON array. */
+export const LIST: Expected<readonly unknown[]> = {
+  noun: 'a list',
+  test: (v): v is readonly unknown[] => Array.isArray(v),
+};
+
+// typeof only: interpolating an arbitrary value could throw (symbols) or be huge.
+const describe = (value: unknown): string => {
+  const type = Array.isArray(value) ? 'array' : typeof value;
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+};
+
+/** Reports a value of the wrong JSON type, which the API server would fail to decode. */
+export function typeError(field: string, value: unknown, noun: string): ValidationError {
+  return error(
+    'field-type-invalid',
+    field,
+    value,
+    `must be ${noun}; the API server cannot decode ${describe(value)} into this field`,
+    `Set ${field} to ${noun}, or remove it.`,
+  );
+}
+
+/**
+ * Reads `obj[key]`, reporting a wrongly typed value instead of throwing.
+ *
+ * Absent and `null` both read as unset: the API server decodes `null` as the field's zero value.
+ * Only own properties count, so a key like `constructor` never reads the prototype.
+ */
+export function read<T>(
+  obj: JsonObject,
+  key: string,
+  field: string,
+  expected: Expected<T>,
+  out: ValidationError[],
+): T | undefined {
+  const value = Object.hasOwn(obj, key) ? obj[key] : undefined;
+  if (value === undefined || value === null) return undefined;
+  if (expected.test(value)) return value;
+  out.push(typeError(field, value, expected.noun));
+  return undefined;
+}
+
+/** Reads a list of objects, reporting entries that are not objects; returns each object with its field path. */
+export function readObjects(
+  obj: JsonObject,
+  key: string,
+  field: string,
+  out: ValidationError[],
+): { readonly path: string; readonly item: JsonObject }[] {
+  const list = read(obj, key, field, LIST, out) ?? [];
+  return list.flatMap((item, i) => {
+    const path = `${field}[${i}]`;
+    if (isJsonObject(item)) return [{ path, item }];
+    out.push(typeError(path, item, OBJECT.noun));
+    return [];
+  });
+}
+
+/** Reads a string-to-string map (labels, selectors), reporting non-string values. */
+export function readStringMap(
+  obj: JsonObject,
+  key: string,
+  field: string,
+  out: ValidationError[],
+): [string, string][] {
+  const map = read(obj, key, field, OBJECT, out) ?? {};
+  return Object.entries(map).flatMap(([k, v]): [string, string][] => {
+    if (typeof v === 'string') return [[k, v]];
+    // null values decode to "" in Go maps.
+    if (v === null) return [[k, '']];
+    out.push(typeError(`${field}[${k}]`, v, STRING.noun));
+    return [];
+  });
+}
+
+/** Whether `obj[key]` is absent or null. */
+export function isUnset(obj: JsonObject, key: string): boolean {
+  return !Object.hasOwn(obj, key) || obj[key] === undefined || obj[key] === null;
+}
+
+/** Whether `obj[key]` is absent, null or `""`: what the API server treats as "not set" for a string field. */
+export function isBlank(obj: JsonObject, key: string): boolean {
+  return isUnset(obj, key) || obj[key] === '';
+}

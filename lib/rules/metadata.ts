@@ -1,0 +1,56 @@
+import type { JsonObject } from './json';
+import { isBlank, OBJECT, read, STRING } from './json';
+import { validateLabels } from './labels';
+import { isDns1123Label } from './names';
+import type { ValidationError } from './problem';
+import { error, reasons } from './report';
+
+/** How a kind's `metadata.name` is checked. */
+export interface NameFormat {
+  /** Returns the reasons a name is invalid (empty when valid). */
+  readonly check: (name: string) => string[];
+  /** Imperative fix sentence for an invalid name. */
+  readonly fix: string;
+}
+
+/**
+ * Upstream `ValidateObjectMeta` for the parts a rendered manifest controls: name, namespace and labels.
+ * Annotations are not checked.
+ */
+export function validateObjectMeta(obj: JsonObject, format: NameFormat): ValidationError[] {
+  const out: ValidationError[] = [];
+  const meta = read(obj, 'metadata', 'metadata', OBJECT, out) ?? {};
+  const name = read(meta, 'name', 'metadata.name', STRING, out);
+  // With generateName the server makes the name up, so an absent name is fine then.
+  const generated = (read(meta, 'generateName', 'metadata.generateName', STRING, out) ?? '') !== '';
+  if (isBlank(meta, 'name') && !generated) {
+    out.push(
+      error(
+        'metadata-name-required',
+        'metadata.name',
+        name,
+        'Required value: name or generateName is required',
+        'Set metadata.name.',
+      ),
+    );
+  }
+  const nameReasons = name ? format.check(name) : [];
+  if (nameReasons.length > 0) {
+    out.push(error('metadata-name-invalid', 'metadata.name', name, reasons(nameReasons), format.fix));
+  }
+  const namespace = read(meta, 'namespace', 'metadata.namespace', STRING, out) ?? '';
+  // An empty namespace means "the client's current namespace", which is valid.
+  const namespaceReasons = namespace === '' ? [] : isDns1123Label(namespace);
+  if (namespaceReasons.length > 0) {
+    out.push(
+      error(
+        'metadata-namespace-invalid',
+        'metadata.namespace',
+        namespace,
+        reasons(namespaceReasons),
+        'Use a namespace of at most 63 lower-case alphanumerics or "-" that starts and ends alphanumeric.',
+      ),
+    );
+  }
+  return [...out, ...validateLabels(meta, 'labels', 'metadata.labels')];
+}
