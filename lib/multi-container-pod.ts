@@ -1,6 +1,9 @@
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
+import { configureChecks, trackForChecks } from './checks';
 import { exposePodViaNodePort, type NodePortServiceOptions } from './node-port';
+import type { PodSecurityLevel } from './pod-security';
 
 /**
  * Properties for `MultiContainerPod`.
@@ -11,6 +14,18 @@ export interface MultiContainerPodProps extends kplus.PodProps {
    * so no two of them may listen on the same port and protocol.
    */
   readonly containers: kplus.ContainerProps[];
+
+  /**
+   * The Pod Security Standard the Pod must meet; synth fails on any violation.
+   * @default - the level set with `configureChecks()` on an enclosing chart or app, else 'restricted'
+   */
+  readonly podSecurity?: PodSecurityLevel;
+
+  /**
+   * Env var names that look like credentials (e.g. `TOKEN_LIMIT`) but may hold a literal value.
+   * @default - none: a credential-like env var with a literal value fails synth
+   */
+  readonly allowLiteralEnv?: string[];
 }
 
 /**
@@ -51,10 +66,17 @@ export interface SharedVolumeOptions {
  *
  * Containers in a Pod reach each other on `localhost` and report the same Pod IP; they can
  * also mount the same volume, which `addSharedVolume()` does in one call.
+ *
+ * At synth its manifest is checked against the API server's rules, the Pod Security Standard
+ * (`restricted` by default) and literal credentials in env vars; every problem is reported.
  */
 export class MultiContainerPod extends kplus.Pod {
   constructor(scope: Construct, id: string, props: MultiContainerPodProps) {
     super(scope, id, props);
+    if (props.podSecurity !== undefined || props.allowLiteralEnv !== undefined) {
+      configureChecks(this, { podSecurity: props.podSecurity, allowLiteralEnv: props.allowLiteralEnv });
+    }
+    trackForChecks(this, ApiObject.of(this));
     this.node.addValidation({
       validate: () =>
         this.containers.length > 0
@@ -63,6 +85,20 @@ export class MultiContainerPod extends kplus.Pod {
               `${this.node.path}: containers must hold at least one container (got 0). Pass one in props.containers or call addContainer().`,
             ],
     });
+  }
+
+  /**
+   * Adds a container. Unless its props say otherwise, it drops every capability and uses the
+   * runtime's default seccomp profile: cdk8s-plus leaves both unset, which Pod Security
+   * `restricted` refuses.
+   */
+  public override addContainer(cont: kplus.ContainerProps): kplus.Container {
+    return super.addContainer(withRestrictedDefaults(cont));
+  }
+
+  /** Adds an init container, with the same defaults as `addContainer()`. */
+  public override addInitContainer(cont: kplus.ContainerProps): kplus.Container {
+    return super.addInitContainer(withRestrictedDefaults(cont));
   }
 
   /**
@@ -100,4 +136,15 @@ export class MultiContainerPod extends kplus.Pod {
     }
     return found;
   }
+}
+
+function withRestrictedDefaults(cont: kplus.ContainerProps): kplus.ContainerProps {
+  return {
+    ...cont,
+    securityContext: {
+      capabilities: { drop: [kplus.Capability.ALL] },
+      seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+      ...cont.securityContext,
+    },
+  };
 }

@@ -1,5 +1,6 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { trackForChecks } from './checks';
 
 /**
  * Options for `exposeViaNodePort()`.
@@ -60,6 +61,7 @@ export function exposePodViaNodePort(pod: kplus.Pod, options: NodePortServiceOpt
     service.selectLabel(key, value);
   }
   service.node.addValidation({ validate: () => unexposedTargets(pod, service) });
+  trackForChecks(service, ApiObject.of(service));
   return service;
 }
 

@@ -97,7 +97,7 @@ describe('MultiContainerPod', () => {
     );
   });
 
-  test('keeps the cdk8s-plus Pod defaults it does not need to change', () => {
+  test('makes containers meet Pod Security restricted by default, keeping the other cdk8s-plus defaults', () => {
     const chart = Testing.chart();
     new MultiContainerPod(chart, 'Pod', { containers: [web] });
 
@@ -109,6 +109,8 @@ describe('MultiContainerPod', () => {
       privileged: false,
       readOnlyRootFilesystem: true,
       runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
     });
   });
 });

@@ -1,0 +1,175 @@
+import { ApiObject } from 'cdk8s';
+import type { IConstruct } from 'constructs';
+import {
+  evaluatePodSecurity,
+  findLiteralCredentials,
+  formatViolation,
+  POD_SECURITY_POLICY_VERSION,
+  type PodSecurityLevel,
+} from './pod-security';
+import {
+  formatProblem,
+  type RuleOptions,
+  type ValidationError,
+  validateApp,
+  validateManifest,
+} from './rules';
+
+/**
+ * Options for the synth-time checks, set per app, chart or construct with `configureChecks()`.
+ */
+export interface ChecksOptions extends RuleOptions {
+  /**
+   * The Pod Security Standard every checked Pod must meet.
+   * @default 'restricted'
+   */
+  readonly podSecurity?: PodSecurityLevel;
+
+  /**
+   * Env var names that look like credentials but are allowed a literal value (not secrets).
+   * @default - none: every credential-like env var must come from a Secret
+   */
+  readonly allowLiteralEnv?: readonly string[];
+}
+
+/** What one synth computed: each checked object's manifest, taken back by its `toJson()`. */
+type ManifestCache = Map<ApiObject, unknown>;
+
+/**
+ * The checks of one construct tree: which objects they cover and with which options.
+ *
+ * Every object's manifest is rendered once per synth, by a validation on the tree's root
+ * (the first construct cdk8s validates); the object's own validation reads it, and its
+ * `toJson()` hands the same manifest to the synth instead of rendering it a second time.
+ */
+class Checks {
+  public static of(scope: IConstruct): Checks {
+    const root = scope.node.root;
+    let checks = Checks.byRoot.get(root);
+    if (!checks) {
+      checks = new Checks(root);
+      Checks.byRoot.set(root, checks);
+    }
+    return checks;
+  }
+
+  private static readonly byRoot = new WeakMap<IConstruct, Checks>();
+
+  public readonly options = new WeakMap<IConstruct, ChecksOptions>();
+  private readonly objects = new Set<ApiObject>();
+  private readonly scopes = new Set<IConstruct>();
+  private readonly cache: ManifestCache = new Map();
+
+  private constructor(private readonly root: IConstruct) {
+    root.node.addValidation({ validate: () => this.renderAll() });
+  }
+
+  /** Checks `object` at every synth; problems are reported on `owner`. */
+  public track(owner: IConstruct, object: ApiObject): void {
+    this.objects.add(object);
+    this.reuseRenderedManifest(object);
+    owner.node.addValidation({ validate: () => this.problems(object).map(p => p.message) });
+  }
+
+  /** Checks every Pod and Service under `scope` (found at synth), reported on `scope`. */
+  public trackAll(scope: IConstruct): void {
+    this.scopes.add(scope);
+    scope.node.addValidation({
+      validate: () =>
+        this.objectsUnder(scope)
+          .filter(o => !this.objects.has(o))
+          .flatMap(o => this.problems(o).map(p => `${o.node.path}: ${p.message}`)),
+    });
+  }
+
+  /** The options that apply to a construct: the nearest setting of each, root last. */
+  public optionsFor(construct: IConstruct): ChecksOptions {
+    return Object.assign({}, ...construct.node.scopes.map(s => this.options.get(s)));
+  }
+
+  private renderAll(): string[] {
+    this.cache.clear();
+    const objects = new Set([...this.objects, ...[...this.scopes].flatMap(s => this.objectsUnder(s))]);
+    for (const object of objects) {
+      this.reuseRenderedManifest(object);
+      const manifest = renderOrUndefined(object);
+      if (manifest !== undefined) this.cache.set(object, manifest);
+    }
+    // Whole-app checks (node ports claimed twice, targets no Pod exposes) run once per synth.
+    return validateApp([...this.cache.values()], this.optionsFor(this.root))
+      .filter(p => p.severity === 'error')
+      .map(p => `whole-app check: ${formatProblem(p)}`);
+  }
+
+  private problems(object: ApiObject): { message: string }[] {
+    const manifest = this.cache.get(object) ?? renderOrUndefined(object);
+    // An object that cannot render (e.g. a Pod without containers) is explained by its construct's own validation.
+    if (manifest === undefined) return [];
+    const options = this.optionsFor(object);
+    const found: ValidationError[] = [
+      ...validateManifest(manifest, options),
+      ...findLiteralCredentials(manifest, { allow: options.allowLiteralEnv }),
+    ];
+    for (const warning of found.filter(p => p.severity === 'warning')) {
+      process.stderr.write(`warning: [${object.node.path}] ${formatProblem(warning)}\n`);
+    }
+    const level = options.podSecurity ?? 'restricted';
+    const security = evaluatePodSecurity(manifest, level).map(v => ({
+      message: `${v.field}: violates PodSecurity "${level}:${POD_SECURITY_POLICY_VERSION}": ${formatViolation(v)}. Fix: ${v.fix}`,
+    }));
+    return [
+      ...found.filter(p => p.severity === 'error').map(p => ({ message: formatProblem(p) })),
+      ...security,
+    ];
+  }
+
+  private objectsUnder(scope: IConstruct): ApiObject[] {
+    return scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  }
+
+  /**
+   * cdk8s renders every object again after validation; hand it the manifest the checks
+   * already rendered (once: a later `toJson()` renders afresh).
+   */
+  private reuseRenderedManifest(object: ApiObject): void {
+    if (Object.hasOwn(object, 'toJson')) return;
+    const render = object.toJson.bind(object);
+    object.toJson = () => {
+      const rendered = this.cache.get(object);
+      this.cache.delete(object);
+      return rendered ?? render();
+    };
+  }
+}
+
+function renderOrUndefined(object: ApiObject): unknown {
+  try {
+    return object.toJson();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sets the options of the synth-time checks for every object under `scope` (an App, a Chart
+ * or any construct). The nearest setting wins, option by option.
+ */
+export function configureChecks(scope: IConstruct, options: ChecksOptions): void {
+  const checks = Checks.of(scope);
+  checks.options.set(scope, { ...checks.options.get(scope), ...options });
+}
+
+/**
+ * Applies the package's checks (API-server rules, Pod Security, literal credentials) at synth
+ * to every Pod and Service under `scope`, whichever construct made them: plain cdk8s-plus and
+ * L1 objects included.
+ */
+export function checkAll(scope: IConstruct, options: ChecksOptions = {}): void {
+  configureChecks(scope, options);
+  Checks.of(scope).trackAll(scope);
+}
+
+/** Checks `object` at every synth, reporting problems on `owner`. Used by this package's constructs. */
+export function trackForChecks(owner: IConstruct, object: ApiObject): void {
+  Checks.of(owner).track(owner, object);
+}
