@@ -52,6 +52,8 @@ export class BlogChart extends Chart {
     this.pod = new NodePinnedPod(this, 'Pod', {
       metadata: { name: 'pooh-db-nginx-pod', labels: { app: 'pooh-db-nginx-app' } },
       nodeSelector: { hostname: 'worker-node2' },
+      // Stated, not just defaulted: the blog Pod must run in a namespace that enforces `restricted`.
+      podSecurity: 'restricted',
       securityContext: {
         // Lets nginx bind port 80 without root or capabilities; a "safe" sysctl the kubelet allows by default.
         sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }],
