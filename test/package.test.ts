@@ -1,0 +1,274 @@
+// The package as another cdk8s app gets it: `npm pack` (which builds through `prepack`), then an
+// offline install of the tarball into a scratch app (test/fixtures/consumer-app) whose peers are
+// this repo's own node_modules, then that app's synth.
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+type Manifest = Record<string, any>;
+
+const root = path.join(__dirname, '..');
+const fixture = path.join(__dirname, 'fixtures', 'consumer-app');
+const PACKAGE = 'pooh-pod-constructs';
+const PEERS = ['cdk8s', 'cdk8s-plus-28', 'constructs'];
+
+/**
+ * `npm pack` runs `tsc` once; the install, the type-check and each synth take a few seconds at most.
+ * A child gets less time than the jest hook or test running it, so a hang fails with its output.
+ */
+const SETUP_TIMEOUT = 60_000;
+const TEST_TIMEOUT = 30_000;
+const CHILD_TIMEOUT = 25_000;
+
+/** The environment of every child: the consumer picks its output folder itself (cdk8s reads CDK8S_OUTDIR). */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  if (!('CDK8S_OUTDIR' in extra)) delete env.CDK8S_OUTDIR;
+  return env;
+}
+
+function run(command: string, args: string[], cwd: string, env = childEnv()): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: CHILD_TIMEOUT });
+}
+
+/** Runs a command that must succeed; its output is in the error otherwise. */
+function mustRun(command: string, args: string[], cwd: string): string {
+  const result = run(command, args, cwd);
+  if (result.status !== 0) {
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` in ${cwd} failed (status ${result.status}, signal ${result.signal}, ` +
+        `${result.error ?? 'no spawn error'}):\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  return result.stdout;
+}
+
+/** Every `.ts` source under lib/ (not `.d.ts`), relative, with `/` separators. */
+function librarySources(): string[] {
+  return fs
+    .readdirSync(path.join(root, 'lib'), { recursive: true, encoding: 'utf8' })
+    .map(file => file.split(path.sep).join('/'))
+    .filter(file => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+}
+
+/** The real path of a folder, with a trailing separator: a prefix of the real paths of its files. */
+function realDir(dir: string): string {
+  return fs.realpathSync(dir) + path.sep;
+}
+
+/** Every `node_modules` folder under `dir`, not following symlinks. */
+function nestedNodeModules(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(entry => path.basename(entry) === 'node_modules');
+}
+
+describe('the packed package (npm pack)', () => {
+  let work: string;
+  let tarball: string;
+  let files: string[];
+
+  beforeAll(() => {
+    // realpath: tsc and node report real paths, and os.tmpdir() may be a symlink (macOS).
+    work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pooh-package-')));
+    const packDir = path.join(work, 'pack');
+    fs.mkdirSync(packDir);
+    // --ignore-scripts=false: `prepack` (the build) must run even where npm is set to skip scripts.
+    mustRun(
+      'npm',
+      ['pack', '--pack-destination', packDir, '--ignore-scripts=false', '--loglevel=warn'],
+      root,
+    );
+    const packed = fs.readdirSync(packDir);
+    expect(packed).toEqual([expect.stringMatching(/\.tgz$/)]);
+    tarball = path.join(packDir, packed[0]);
+    files = mustRun('tar', ['-tzf', tarball], work)
+      .split('\n')
+      .filter(entry => entry !== '' && !entry.endsWith('/'))
+      .map(entry => entry.replace(/^package\//, ''))
+      .sort();
+  }, SETUP_TIMEOUT);
+
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test(
+    'holds the compiled library with its declarations, package.json and README.md, nothing else',
+    () => {
+      const sources = librarySources();
+      expect(sources).toContain('index.ts');
+      const expected = [
+        'README.md',
+        'package.json',
+        ...sources.flatMap(file => {
+          const base = `build/lib/${file.slice(0, -'.ts'.length)}`;
+          return [`${base}.js`, `${base}.d.ts`];
+        }),
+      ].sort();
+
+      // An extra build/lib file here with no lib/ source is a leftover of an earlier build:
+      // `tsc` never deletes outputs, so delete build/ and pack again.
+      expect(files).toEqual(expected);
+      for (const excluded of ['dist/', 'test/', 'scripts/', 'helm/', 'lib/', 'node_modules/']) {
+        expect(files.filter(file => file.startsWith(excluded))).toEqual([]);
+      }
+      expect(files).not.toContain('main.ts');
+      expect(files.filter(file => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+      expect(files.filter(file => file.endsWith('.tgz') || file.endsWith('.map'))).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  describe('installed offline in another cdk8s app (test/fixtures/consumer-app)', () => {
+    let app: string;
+    let installed: string;
+
+    beforeAll(() => {
+      app = path.join(work, 'app');
+      fs.cpSync(fixture, app, { recursive: true });
+      fs.rmSync(path.join(app, 'node_modules'), { recursive: true, force: true });
+      fs.rmSync(path.join(app, 'dist'), { recursive: true, force: true });
+      // The peers are `file:` links to this repo's node_modules: npm links them, no registry needed.
+      const manifest = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
+      manifest.dependencies = {
+        [PACKAGE]: `file:${tarball}`,
+        ...Object.fromEntries(PEERS.map(peer => [peer, `file:${path.join(root, 'node_modules', peer)}`])),
+      };
+      fs.writeFileSync(path.join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      mustRun(
+        'npm',
+        [
+          'install',
+          '--offline',
+          // A cache of its own: nothing may come from packages cached by earlier installs.
+          `--cache=${path.join(work, 'npm-cache')}`,
+          `--prefix=${app}`,
+          // npm 11 crashes placing peers next to `file:` links ("reading 'matches'"); the peers
+          // are the app's own dependencies here, so npm need not place them.
+          '--legacy-peer-deps',
+          '--install-links=false',
+          '--ignore-scripts',
+          '--no-package-lock',
+          '--no-audit',
+          '--no-fund',
+          '--loglevel=warn',
+        ],
+        app,
+      );
+      installed = path.join(app, 'node_modules', PACKAGE);
+    }, SETUP_TIMEOUT);
+
+    test(
+      'is a copy of the tarball whose package.json points at shipped files',
+      () => {
+        expect(fs.lstatSync(installed).isSymbolicLink()).toBe(false);
+        const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+        const ours = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+        expect(manifest.name).toBe(PACKAGE);
+        expect(manifest.version).toBe(ours.version);
+        expect(files).toContain(manifest.main);
+        expect(files).toContain(manifest.types);
+        expect(fs.existsSync(path.join(installed, manifest.main))).toBe(true);
+        expect(fs.existsSync(path.join(installed, manifest.types))).toBe(true);
+        expect(Object.keys(manifest.peerDependencies).sort()).toEqual(PEERS);
+        expect(manifest.dependencies ?? {}).toEqual({});
+      },
+      TEST_TIMEOUT,
+    );
+
+    test(
+      'shares one cdk8s, cdk8s-plus-28 and constructs with the app: no nested copy',
+      () => {
+        const resolved = JSON.parse(mustRun(process.execPath, ['peers.js'], app));
+
+        expect(resolved.entry).toBe(path.join(installed, 'build', 'lib', 'index.js'));
+        expect(nestedNodeModules(installed)).toEqual([]);
+        for (const peer of PEERS) {
+          // The app's copy is this repo's, through the `file:` link...
+          expect(resolved.fromApp[peer].startsWith(realDir(path.join(root, 'node_modules', peer)))).toBe(
+            true,
+          );
+          // ...and the package (and cdk8s-plus-28) load that very file, so `instanceof` holds across them.
+          expect(resolved.fromPackage[peer]).toBe(resolved.fromApp[peer]);
+          expect(resolved.fromPlus[peer]).toBe(resolved.fromApp[peer]);
+        }
+      },
+      TEST_TIMEOUT,
+    );
+
+    test(
+      'ships declarations a strict TypeScript consumer compiles against',
+      () => {
+        // typed.cts also holds @ts-expect-error lines, which fail if the types degrade to `any`.
+        const listed = mustRun(
+          process.execPath,
+          [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--listFiles'],
+          app,
+        ).split('\n');
+
+        expect(listed).toContain(
+          path.join(installed, 'build', 'lib', 'index.d.ts').split(path.sep).join('/'),
+        );
+        expect(listed).toContain(path.join(app, 'typed.cts').split(path.sep).join('/'));
+      },
+      TEST_TIMEOUT,
+    );
+
+    test(
+      "synthesizes the consumer's chart: the pinned Pod and a NodePort Service that selects it",
+      () => {
+        const result = run(process.execPath, ['main.js'], app);
+        expect({ status: result.status, stderr: result.stderr }).toMatchObject({ status: 0 });
+
+        const dist = path.join(app, 'dist');
+        expect(fs.readdirSync(dist)).toEqual(['shop.k8s.yaml']);
+        const docs = parseAllDocuments(fs.readFileSync(path.join(dist, 'shop.k8s.yaml'), 'utf8'));
+        expect(docs.flatMap(doc => doc.errors)).toEqual([]);
+        expect(docs.map(doc => doc.toJS()?.kind)).toEqual(['Pod', 'Service']);
+        const [pod, service] = docs.map(doc => doc.toJS() as Manifest);
+
+        expect(pod.metadata.name).toBe('web');
+        expect(pod.metadata.namespace).toBe('shop');
+        expect(pod.metadata.labels).toMatchObject({ app: 'web', team: 'payments' });
+        expect(pod.spec.nodeSelector).toEqual({ 'kubernetes.io/os': 'linux', disk: 'ssd' });
+        expect(pod.spec.affinity).toBeUndefined();
+        expect(pod.spec.containers.map((c: Manifest) => c.name)).toEqual(['nginx', 'exporter']);
+        expect(pod.spec.volumes).toEqual([{ name: 'tmp', emptyDir: {} }]);
+
+        expect(service.metadata).toEqual({
+          name: 'web',
+          namespace: 'shop',
+          labels: { app: 'web', team: 'payments' },
+        });
+        expect(service.spec.type).toBe('NodePort');
+        // The Pod's own label: not the chart's (every object has it), not cdk8s's address label.
+        expect(service.spec.selector).toEqual({ app: 'web' });
+        expect(pod.metadata.labels).toMatchObject(service.spec.selector);
+        expect(service.spec.ports).toEqual([
+          { name: 'http', port: 80, targetPort: 8080, nodePort: 30080, protocol: 'TCP' },
+          { name: 'metrics', port: 9113, targetPort: 9113, protocol: 'TCP' },
+        ]);
+      },
+      TEST_TIMEOUT,
+    );
+
+    test(
+      'fails the consumer synth on a Service nodePort out of range, naming spec.ports[0].nodePort',
+      () => {
+        const outdir = path.join(work, 'bad-dist');
+
+        const result = run(process.execPath, ['main.js', '99999'], app, childEnv({ CDK8S_OUTDIR: outdir }));
+
+        expect(result.status).not.toBe(0);
+        expect(result.status).not.toBeNull(); // exited, not killed by the timeout
+        expect(result.stderr).toContain('[shop/Web/NodePortService] spec.ports[0].nodePort:');
+        expect(result.stderr).toContain('(got 99999)');
+        expect(fs.readdirSync(outdir)).toEqual([]);
+      },
+      TEST_TIMEOUT,
+    );
+  });
+});
