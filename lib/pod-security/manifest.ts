@@ -1,10 +1,6 @@
-/** A JSON object read from a manifest; its values stay `unknown` until a check looks at them. */
-export type JsonObject = Readonly<Record<string, unknown>>;
+import { isJsonObject, type JsonObject } from '../rules/json';
 
-/** Whether a value is a JSON object (not null, not an array). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isJsonObject, type JsonObject };
 
 /** Whether a field is present; like a non-nil pointer in the Go API types, `null` counts as absent. */
 export function isSet(value: unknown): boolean {
