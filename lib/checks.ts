@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, App } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import {
   evaluatePodSecurity,
@@ -32,8 +32,15 @@ export interface ChecksOptions extends RuleOptions {
   readonly allowLiteralEnv?: readonly string[];
 }
 
-/** What one synth computed: each checked object's manifest, taken back by its `toJson()`. */
-type ManifestCache = Map<ApiObject, unknown>;
+/**
+ * What the checks computed for one `App.synth()`/`synthYaml()`. cdk8s validates the whole app
+ * once, then again for every chart it serializes; within one synth nothing can change between
+ * those passes, so the first pass does the work and the others reuse it.
+ */
+interface Session {
+  appProblems?: string[];
+  readonly problems: Map<ApiObject, string[]>;
+}
 
 /**
  * The checks of one construct tree: which objects they cover and with which options.
@@ -58,17 +65,20 @@ class Checks {
   public readonly options = new WeakMap<IConstruct, ChecksOptions>();
   private readonly objects = new Set<ApiObject>();
   private readonly scopes = new Set<IConstruct>();
-  private readonly cache: ManifestCache = new Map();
+  /** Manifests rendered by the current validation pass, handed back by `toJson()`. */
+  private readonly rendered = new Map<ApiObject, unknown>();
+  private session?: Session;
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.renderAll() });
+    if (root instanceof App) this.scopeToSynth(root);
   }
 
   /** Checks `object` at every synth; problems are reported on `owner`. */
   public track(owner: IConstruct, object: ApiObject): void {
     this.objects.add(object);
     this.reuseRenderedManifest(object);
-    owner.node.addValidation({ validate: () => this.problems(object).map(p => p.message) });
+    owner.node.addValidation({ validate: () => this.problems(object) });
   }
 
   /** Checks every Pod and Service under `scope` (found at synth), reported on `scope`. */
@@ -78,7 +88,7 @@ class Checks {
       validate: () =>
         this.objectsUnder(scope)
           .filter(o => !this.objects.has(o))
-          .flatMap(o => this.problems(o).map(p => `${o.node.path}: ${p.message}`)),
+          .flatMap(o => this.problems(o).map(p => `${o.node.path}: ${p}`)),
     });
   }
 
@@ -87,22 +97,52 @@ class Checks {
     return Object.assign({}, ...construct.node.scopes.map(s => this.options.get(s)));
   }
 
+  /** Marks the start and end of each `synth()`/`synthYaml()` of the app, to share work between passes. */
+  private scopeToSynth(app: App): void {
+    for (const method of ['synth', 'synthYaml'] as const) {
+      const original: () => unknown = app[method].bind(app);
+      Object.defineProperty(app, method, {
+        value: () => {
+          if (this.session) return original(); // nested call: the outer synth owns the session
+          this.session = { problems: new Map() };
+          try {
+            return original();
+          } finally {
+            this.session = undefined;
+            this.rendered.clear();
+          }
+        },
+      });
+    }
+  }
+
   private renderAll(): string[] {
-    this.cache.clear();
+    if (this.session?.appProblems) return this.session.appProblems;
+    this.rendered.clear();
     const objects = new Set([...this.objects, ...[...this.scopes].flatMap(s => this.objectsUnder(s))]);
     for (const object of objects) {
       this.reuseRenderedManifest(object);
       const manifest = renderOrUndefined(object);
-      if (manifest !== undefined) this.cache.set(object, manifest);
+      if (manifest !== undefined) this.rendered.set(object, manifest);
     }
     // Whole-app checks (node ports claimed twice, targets no Pod exposes) run once per synth.
-    return validateApp([...this.cache.values()], this.optionsFor(this.root))
+    const problems = validateApp([...this.rendered.values()], this.optionsFor(this.root))
       .filter(p => p.severity === 'error')
       .map(p => `whole-app check: ${formatProblem(p)}`);
+    if (this.session) this.session.appProblems = problems;
+    return problems;
   }
 
-  private problems(object: ApiObject): { message: string }[] {
-    const manifest = this.cache.get(object) ?? renderOrUndefined(object);
+  private problems(object: ApiObject): string[] {
+    const known = this.session?.problems.get(object);
+    if (known) return known;
+    const problems = this.check(object);
+    this.session?.problems.set(object, problems);
+    return problems;
+  }
+
+  private check(object: ApiObject): string[] {
+    const manifest = this.rendered.get(object) ?? renderOrUndefined(object);
     // An object that cannot render (e.g. a Pod without containers) is explained by its construct's own validation.
     if (manifest === undefined) return [];
     const options = this.optionsFor(object);
@@ -114,13 +154,11 @@ class Checks {
       process.stderr.write(`warning: [${object.node.path}] ${formatProblem(warning)}\n`);
     }
     const level = options.podSecurity ?? 'restricted';
-    const security = evaluatePodSecurity(manifest, level).map(v => ({
-      message: `${v.field}: violates PodSecurity "${level}:${POD_SECURITY_POLICY_VERSION}": ${formatViolation(v)}. Fix: ${v.fix}`,
-    }));
-    return [
-      ...found.filter(p => p.severity === 'error').map(p => ({ message: formatProblem(p) })),
-      ...security,
-    ];
+    const security = evaluatePodSecurity(manifest, level).map(
+      v =>
+        `${v.field}: violates PodSecurity "${level}:${POD_SECURITY_POLICY_VERSION}": ${formatViolation(v)}. Fix: ${v.fix}`,
+    );
+    return [...found.filter(p => p.severity === 'error').map(formatProblem), ...security];
   }
 
   private objectsUnder(scope: IConstruct): ApiObject[] {
@@ -129,14 +167,15 @@ class Checks {
 
   /**
    * cdk8s renders every object again after validation; hand it the manifest the checks
-   * already rendered (once: a later `toJson()` renders afresh).
+   * already rendered. Outside an app synth (e.g. `Testing.synth()`, one validation pass) the
+   * manifest is handed back once; a later `toJson()` renders afresh.
    */
   private reuseRenderedManifest(object: ApiObject): void {
     if (Object.hasOwn(object, 'toJson')) return;
     const render = object.toJson.bind(object);
     object.toJson = () => {
-      const rendered = this.cache.get(object);
-      this.cache.delete(object);
+      const rendered = this.rendered.get(object);
+      if (!this.session) this.rendered.delete(object);
       return rendered ?? render();
     };
   }

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { checkAll, configureChecks, MultiContainerPod, NodePinnedPod } from '../lib';
@@ -177,6 +180,19 @@ describe('synth-time checks on this package constructs', () => {
       ]);
     });
 
+    test('a warning is printed once per app synth, however many charts the app has', () => {
+      const app = new App({ outdir: 'unused' });
+      new NodePinnedPod(new Chart(app, 'one'), 'Pod', {
+        containers: [web],
+        nodeSelector: { 'beta.kubernetes.io/os': 'linux' },
+      });
+      new Chart(app, 'two');
+
+      app.synthYaml();
+
+      expect(stderr).toHaveBeenCalledTimes(1);
+    });
+
     test('suppress silences a warning by its rule id', () => {
       const chart = Testing.chart();
       configureChecks(chart, { suppress: ['node-selector-label-deprecated'] });
@@ -201,6 +217,23 @@ describe('synth-time checks on this package constructs', () => {
     Testing.synth(chart);
 
     expect(render).toHaveBeenCalledTimes(2);
+  });
+
+  test('renders and checks each object once per app synth, however many charts the app has', () => {
+    // cdk8s validates the whole app once, then again for every chart it serializes
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'checks-')) });
+    const pods = ['a', 'b', 'c'].map(id => {
+      const pod = new MultiContainerPod(new Chart(app, id), 'Pod', { containers: [web] });
+      pod.exposeViaNodePort();
+      return pod;
+    });
+    const renders = pods.map(pod => jest.spyOn(pod as unknown as { _toKube(): unknown }, '_toKube'));
+
+    app.synthYaml();
+    app.synth();
+
+    expect(renders.map(r => r.mock.calls.length)).toEqual([2, 2, 2]);
+    fs.rmSync(app.outdir, { recursive: true, force: true });
   });
 
   test('toJson() outside a synth still renders the current state', () => {

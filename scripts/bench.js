@@ -1,0 +1,465 @@
+#!/usr/bin/env node
+// `npm run bench`: how long a synth takes, next to its baselines, measured in one run.
+//
+//   node scripts/bench.js [--runs N] [--scale-runs N] [--quick] [--markdown] [--ts-node PATH]
+//
+// Prints one table (plain text, or markdown with --markdown) with:
+//  - cold synth: whole processes (npm run synth, node scripts/synth.js, npx cdk8s synth, ts-node)
+//    against the floor, scripts/bench/floor-app.js (the same two objects as raw L1 objects in
+//    plain JS); median of --runs runs each, interleaved, after one untimed warm-up run each;
+//  - in-process: build + toJson + YAML of N blog-like Pod + NodePort Service pairs made three
+//    ways (ours, plain cdk8s-plus-28, raw L1), each run in a fresh `node --expose-gc` process
+//    (scripts/bench/scale-worker.js); median time, max memory of --scale-runs runs.
+// Progress goes to stderr, the table to stdout. Every child has a timeout; temp dirs are removed.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const floorApp = path.join(__dirname, 'bench', 'floor-app.js');
+const scaleWorker = path.join(__dirname, 'bench', 'scale-worker.js');
+
+const USAGE = `usage: node scripts/bench.js [options]
+  --runs N         cold-synth runs per command (default 5, --quick 2)
+  --scale-runs N   in-process runs per configuration (default 5, --quick 2)
+  --quick          fewer runs, N up to 1,000 (a smoke run of about a minute)
+  --markdown       print the table as markdown
+  --ts-node PATH   ts-node's dist/bin.js (default node_modules/ts-node/dist/bin.js,
+                   or $BENCH_TS_NODE); the ts-node row is n/a without it
+  --timeout S      seconds before a child is killed (default 60 cold, 300 in-process)
+  --help`;
+
+const TARGETS = {
+  npmSynth: 3,
+  cdk8sSynth: 8,
+  oursVsKplus: 1.15,
+  // Growth from N to 5N (or 10N) counts as linear up to 1.2x the ideal factor.
+  linearSlack: 1.2,
+};
+
+function parseArgs(argv) {
+  const opts = { quick: false, markdown: false, runs: undefined, scaleRuns: undefined, timeout: undefined };
+  opts.tsNode = process.env.BENCH_TS_NODE || undefined;
+  const count = (flag, value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+      usage(`${flag} needs a positive integer, got ${JSON.stringify(value)}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') opts.quick = true;
+    else if (arg === '--markdown') opts.markdown = true;
+    else if (arg === '--runs') opts.runs = count(arg, argv[++i]);
+    else if (arg === '--scale-runs') opts.scaleRuns = count(arg, argv[++i]);
+    else if (arg === '--timeout') opts.timeout = count(arg, argv[++i]);
+    else if (arg === '--ts-node') opts.tsNode = argv[++i];
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else usage(`unknown argument ${JSON.stringify(arg)}`);
+  }
+  opts.runs ??= opts.quick ? 2 : 5;
+  opts.scaleRuns ??= opts.quick ? 2 : 5;
+  opts.sizes = opts.quick ? [100, 1000] : [100, 1000, 5000];
+  opts.coldTimeoutMs = (opts.timeout ?? 60) * 1000;
+  opts.scaleTimeoutMs = (opts.timeout ?? 300) * 1000;
+  return opts;
+}
+
+function usage(message) {
+  process.stderr.write(`bench: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+// ---- children: every one with a timeout, killed with its process group ----
+
+let running;
+let tmpRoot;
+
+function cleanup() {
+  if (running?.pid) killGroup(running.pid);
+  if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
+  tmpRoot = undefined;
+}
+
+function killGroup(pid) {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+
+/** Runs a command in its own process group; resolves with its wall time (spawn to exit) and output. */
+function run(command, args, { env = {}, timeoutMs }) {
+  return new Promise(resolve => {
+    const childEnv = { ...process.env, ...env };
+    if (!('CDK8S_OUTDIR' in env)) delete childEnv.CDK8S_OUTDIR;
+    const start = process.hrtime.bigint();
+    let ms;
+    let timedOut = false;
+    const child = spawn(command, args, {
+      cwd: root,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    running = child;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', d => {
+      stdout += d;
+    });
+    child.stderr.on('data', d => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.on('exit', () => {
+      ms = Number(process.hrtime.bigint() - start) / 1e6;
+    });
+    child.on('error', err => {
+      clearTimeout(timer);
+      running = undefined;
+      resolve({ ok: false, ms: NaN, stdout, stderr: String(err), timedOut });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      running = undefined;
+      resolve({ ok: code === 0 && !timedOut, code, signal, ms, stdout, stderr, timedOut });
+    });
+  });
+}
+
+function failure(label, result) {
+  const why = result.timedOut ? 'timed out' : `exited with ${result.code ?? result.signal}`;
+  const tail = `${result.stderr}${result.stdout}`.trim().split('\n').slice(-5).join('\n');
+  return new Error(`${label} ${why}${tail ? `:\n${tail}` : ''}`);
+}
+
+const progress = message => process.stderr.write(`bench: ${message}\n`);
+
+// ---- statistics and formatting ----
+
+const median = values => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = value => `${Math.round(value).toLocaleString('en-US')} ms`;
+const mb = bytes => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const ratio = value => `${value.toFixed(2)}x`;
+const count = n => n.toLocaleString('en-US');
+const verdict = (value, limit) => (value <= limit ? 'PASS' : 'MISS');
+
+function renderTable(columns, rows, markdown) {
+  const cells = rows.map(row => columns.map(c => String(row[c.key] ?? '')));
+  if (markdown) {
+    const escapePipes = s => s.replaceAll('|', '\\|');
+    return [
+      `| ${columns.map(c => c.title).join(' | ')} |`,
+      `| ${columns.map(c => (c.right ? '---:' : '---')).join(' | ')} |`,
+      ...cells.map(r => `| ${r.map(escapePipes).join(' | ')} |`),
+    ].join('\n');
+  }
+  const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map(r => r[i].length)));
+  const line = r =>
+    r.map((s, i) => (columns[i].right ? s.padStart(widths[i]) : s.padEnd(widths[i]))).join('  ');
+  return [
+    line(columns.map(c => c.title)),
+    widths.map(w => '-'.repeat(w)).join('  '),
+    ...cells.map(line),
+  ].join('\n');
+}
+
+// ---- environment ----
+
+function version(pkg, from = root) {
+  try {
+    return require(require.resolve(`${pkg}/package.json`, { paths: [from] })).version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+function findTsNode(opts) {
+  const candidate = opts.tsNode
+    ? path.resolve(opts.tsNode)
+    : path.join(root, 'node_modules', 'ts-node', 'dist', 'bin.js');
+  if (!fs.existsSync(candidate)) return undefined;
+  const pkg = path.join(path.dirname(candidate), '..', 'package.json');
+  const v = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, 'utf8')).version : '?';
+  return { bin: candidate, version: v, local: candidate.startsWith(path.join(root, 'node_modules')) };
+}
+
+function invocation() {
+  const args = process.argv.slice(2).join(' ');
+  if (process.env.npm_lifecycle_event === 'bench') return `npm run bench${args ? ` -- ${args}` : ''}`;
+  return `node scripts/bench.js${args ? ` ${args}` : ''}`;
+}
+
+// ---- 1. cold synth ----
+
+function coldCommands(tsNode) {
+  const rel = p => path.relative(root, p);
+  const commands = [
+    {
+      key: 'floor',
+      label: 'floor: 2 raw L1 objects, plain JS',
+      shown: `node ${rel(floorApp)} <tmp>`,
+      argv: out => ['node', [floorApp, out]],
+    },
+    {
+      key: 'npmSynth',
+      label: 'npm run synth (README)',
+      shown: 'npm run synth -- <tmp>',
+      argv: out => ['npm', ['run', 'synth', '--', out]],
+      target: TARGETS.npmSynth,
+    },
+    {
+      key: 'nodeSynth',
+      label: 'synth script without npm',
+      shown: 'node scripts/synth.js <tmp>',
+      argv: out => ['node', ['scripts/synth.js', out]],
+    },
+    {
+      key: 'cdk8sSynth',
+      label: 'cdk8s CLI (cdk8s.yaml app)',
+      shown: 'npx cdk8s synth --check-upgrade false -o <tmp>',
+      argv: out => ['npx', ['cdk8s', 'synth', '--check-upgrade', 'false', '-o', out]],
+      target: TARGETS.cdk8sSynth,
+    },
+    {
+      key: 'tsNode',
+      label: 'template style: ts-node main.ts',
+      shown: tsNode
+        ? `CDK8S_OUTDIR=<tmp> node ${tsNode.local ? rel(tsNode.bin) : '<ts-node>/dist/bin.js'} main.ts`
+        : 'CDK8S_OUTDIR=<tmp> npx ts-node main.ts',
+      argv: tsNode ? () => ['node', [tsNode.bin, 'main.ts']] : undefined,
+      env: out => ({ CDK8S_OUTDIR: out }),
+      unavailable: tsNode ? undefined : 'n/a (ts-node not installed)',
+    },
+  ];
+  return commands;
+}
+
+async function runCold(opts, tsNode) {
+  const commands = coldCommands(tsNode);
+  const times = new Map(commands.map(c => [c.key, []]));
+  const outputs = new Map();
+  let serial = 0;
+  const once = async (command, timed) => {
+    const out = path.join(tmpRoot, `${command.key}-${serial++}`);
+    const [cmd, args] = command.argv(out);
+    const result = await run(cmd, args, { env: command.env?.(out), timeoutMs: opts.coldTimeoutMs });
+    if (!result.ok) throw failure(command.shown, result);
+    const manifest = path.join(out, 'blog.k8s.yaml');
+    if (!fs.existsSync(manifest)) throw new Error(`${command.shown} wrote no blog.k8s.yaml`);
+    if (!outputs.has(command.key)) outputs.set(command.key, fs.readFileSync(manifest, 'utf8'));
+    fs.rmSync(out, { recursive: true, force: true });
+    if (timed) times.get(command.key).push(result.ms);
+    return result.ms;
+  };
+  const available = commands.filter(c => !c.unavailable);
+  progress(`cold synth: 1 warm-up + ${opts.runs} timed runs of ${available.length} commands, interleaved`);
+  for (const command of available) await once(command, false);
+  for (let i = 1; i <= opts.runs; i++) {
+    const line = [];
+    for (const command of available) line.push(`${command.key} ${ms(await once(command, true))}`);
+    progress(`cold run ${i}/${opts.runs}: ${line.join(', ')}`);
+  }
+  const floor = median(times.get('floor'));
+  const differing = available.filter(c => outputs.get(c.key) !== outputs.get('floor')).map(c => c.shown);
+  const rows = commands.map(command => {
+    const row = { what: `cold: ${command.label}`, command: `\`${command.shown}\`` };
+    if (command.unavailable) return { ...row, median: command.unavailable, result: '—' };
+    const t = times.get(command.key);
+    const r = median(t) / floor;
+    return {
+      ...row,
+      median: ms(median(t)),
+      spread: `${ms(Math.min(...t))} – ${ms(Math.max(...t))}`,
+      vs: command.key === 'floor' ? 'baseline' : `${ratio(r)} floor`,
+      target: command.target ? `≤ ${command.target}x floor` : '',
+      result: command.target ? `${verdict(r, command.target)} (${ratio(r)})` : '—',
+    };
+  });
+  return { rows, differing };
+}
+
+// ---- 2. in-process build + toJson + YAML ----
+
+const VARIANTS = [
+  { key: 'ours', label: 'ours: NodePinnedPod + exposeViaNodePort()' },
+  { key: 'kplus', label: 'cdk8s-plus-28: kplus.Pod + kplus.Service' },
+  { key: 'l1', label: 'raw L1: k8s.KubePod + k8s.KubeService' },
+];
+
+async function runScale(opts) {
+  const verify = await run('node', [scaleWorker, 'verify'], { timeoutMs: opts.scaleTimeoutMs });
+  if (!verify.ok)
+    throw failure('scale-worker.js verify (the three variants must write the same manifests)', verify);
+
+  // N pairs in one chart; plus N = 100 pairs with one chart each (cdk8s validates the app once per chart).
+  const configs = [...opts.sizes.map(n => ({ n, charts: 1 })), { n: 100, charts: 100 }].flatMap(c =>
+    VARIANTS.map(v => ({ ...c, variant: v.key })),
+  );
+  const results = new Map(configs.map(c => [configKey(c), []]));
+  progress(`in-process: ${configs.length} configurations x ${opts.scaleRuns} runs, each in a fresh process`);
+  for (let i = 1; i <= opts.scaleRuns; i++) {
+    for (const config of configs) {
+      const args = ['--expose-gc', scaleWorker, config.variant, String(config.n), String(config.charts)];
+      const result = await run('node', args, { timeoutMs: opts.scaleTimeoutMs });
+      const label = `${config.variant} N=${config.n} charts=${config.charts}`;
+      if (!result.ok) throw failure(`scale-worker.js ${label}`, result);
+      const measured = JSON.parse(result.stdout.trim().split('\n').pop());
+      results.get(configKey(config)).push(measured);
+      progress(`in-process run ${i}/${opts.scaleRuns}: ${label}: ${ms(measured.totalMs)}`);
+    }
+  }
+
+  const summary = key => {
+    const runs = results.get(key);
+    const pick = field => median(runs.map(r => r[field]));
+    const max = field => Math.max(...runs.map(r => r[field]));
+    return {
+      build: pick('buildMs'),
+      toJson: pick('toJsonMs'),
+      yaml: pick('yamlMs'),
+      total: pick('totalMs'),
+      cpu: pick('cpuMs'),
+      min: Math.min(...runs.map(r => r.totalMs)),
+      max: max('totalMs'),
+      heapPeak: max('heapPeak'),
+      retained: max('heapRetained'),
+      rss: max('maxRss'),
+    };
+  };
+
+  const rows = [];
+  const groups = [...opts.sizes.map(n => ({ n, charts: 1 })), { n: 100, charts: 100 }];
+  for (const { n, charts } of groups) {
+    const s = Object.fromEntries(
+      VARIANTS.map(v => [v.key, summary(configKey({ n, charts, variant: v.key }))]),
+    );
+    for (const v of VARIANTS) {
+      const m = s[v.key];
+      const vsKplus = m.total / s.kplus.total;
+      const targeted = v.key === 'ours' && charts === 1 && n >= 1000;
+      rows.push({
+        what: `N=${count(n)}${charts > 1 ? ` in ${charts} charts` : ''}: ${v.label}`,
+        command: `build ${ms(m.build)} + toJson ${ms(m.toJson)} + YAML ${ms(m.yaml)}; CPU ${ms(m.cpu)}`,
+        median: ms(m.total),
+        spread: `${ms(m.min)} – ${ms(m.max)}`,
+        memory: `${mb(m.heapPeak)} / ${mb(m.retained)} / ${mb(m.rss)}`,
+        vs:
+          v.key === 'ours'
+            ? `${ratio(vsKplus)} kplus (${ratio(noYaml(m) / noYaml(s.kplus))} without YAML), ${ratio(m.total / s.l1.total)} L1`
+            : v.key === 'kplus'
+              ? `${ratio(m.total / s.l1.total)} L1`
+              : 'baseline',
+        target: targeted ? `≤ ${TARGETS.oursVsKplus}x kplus` : '',
+        result: targeted ? `${verdict(vsKplus, TARGETS.oursVsKplus)} (${ratio(vsKplus)})` : '—',
+      });
+    }
+  }
+  const [small, large] = opts.sizes.slice(-2);
+  const ideal = large / small;
+  for (const v of VARIANTS) {
+    const growth =
+      summary(configKey({ n: large, charts: 1, variant: v.key })).total /
+      summary(configKey({ n: small, charts: 1, variant: v.key })).total;
+    const limit = ideal * TARGETS.linearSlack;
+    rows.push({
+      what: `growth N=${count(small)} → ${count(large)}: ${v.key}`,
+      command: 'total time ratio',
+      median: `${growth.toFixed(2)}x`,
+      target: `≈ ${ideal}x (linear; ≤ ${limit.toFixed(0)}x)`,
+      result: `${verdict(growth, limit)} (${growth.toFixed(2)}x)`,
+    });
+  }
+  return { rows };
+}
+
+// build + toJson: the part that differs between variants (the YAML step gets the same manifests).
+const noYaml = m => m.build + m.toJson;
+
+const configKey = c => `${c.variant}/${c.n}/${c.charts}`;
+
+// ---- main ----
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const load = os.loadavg();
+  const cpus = os.cpus();
+  const tsNode = findTsNode(opts);
+  tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-bench-'));
+
+  const cold = await runCold(opts, tsNode);
+  const scale = await runScale(opts);
+  const loadAfter = os.loadavg();
+  const seconds = (Date.now() - started.getTime()) / 1000;
+
+  const columns = [
+    { key: 'what', title: 'measurement' },
+    { key: 'command', title: 'command / breakdown (medians)' },
+    { key: 'median', title: 'median', right: true },
+    { key: 'spread', title: 'min – max', right: true },
+    { key: 'memory', title: 'heap peak / retained / max RSS', right: true },
+    { key: 'vs', title: 'vs baseline' },
+    { key: 'target', title: 'target' },
+    { key: 'result', title: 'result' },
+  ];
+  const md = opts.markdown;
+  const code = s => (md ? `\`${s}\`` : s);
+  const plain = s => (md ? s : s.replaceAll('`', ''));
+  const rows = [...cold.rows, ...scale.rows].map(row =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(String(v))])),
+  );
+  const header = [
+    `${md ? '**' : ''}cdk8s synth benchmark${md ? '**' : ''}`,
+    `- command: ${code(invocation())} (took ${seconds.toFixed(0)} s)`,
+    `- date: ${started.toISOString()}`,
+    `- node ${process.version} on ${os.platform()} ${os.release()} ${os.arch()}; ${cpus.length} CPUs: ${cpus[0]?.model.trim() ?? 'unknown'}`,
+    `- load average (1 min) at start ${load[0].toFixed(2)}, at end ${loadAfter[0].toFixed(2)}`,
+    `- cdk8s ${version('cdk8s')}, cdk8s-plus-28 ${version('cdk8s-plus-28')}, cdk8s-cli ${version('cdk8s-cli')}, esbuild ${version('esbuild')}, ts-node ${tsNode ? `${tsNode.version}${tsNode.local ? '' : ` (from ${tsNode.bin})`}` : 'not installed'}`,
+    `- runs: cold ${opts.runs} per command (+1 untimed warm-up each, interleaved); in-process ${opts.scaleRuns} per configuration${opts.quick ? ' (--quick: N up to 1,000)' : ''}`,
+  ];
+  const footer = [
+    `- cold rows: wall time of the whole process (spawn to exit, npm and npx included), each writing into its own temp dir; median of ${opts.runs}. ` +
+      `Every command wrote a blog.k8s.yaml ${cold.differing.length === 0 ? 'byte-identical to the floor’s' : `— but these differ from the floor’s: ${cold.differing.join(', ')}`}.`,
+    '- in-process rows: one fresh `node --expose-gc scripts/bench/scale-worker.js <variant> <N> <charts>` per run; modules are loaded and the TypeScript compiled before the clock starts. ' +
+      'build = constructing the App, chart(s) and N Pod + Service pairs; toJson = `app.synthYaml()` minus YAML (dependency resolution, validation incl. our checks, rendering); YAML = time inside `Yaml.stringify`. ' +
+      'The three variants write identical manifests (checked by `scale-worker.js verify` in this run), so “without YAML” compares build + toJson only, the part that differs. ' +
+      'Medians per phase are taken separately, so they need not add up to the median total. ' +
+      'CPU = user + system time of the worker over the same span, all its threads (GC helpers too): less sensitive than wall time to other load on the machine.',
+    '- memory: heap peak = max over runs of `process.memoryUsage().heapUsed` sampled after build, before YAML and after synth, minus the heap after `gc()` at the start (garbage included, so it depends on GC timing); ' +
+      'retained = heap after a final `gc()` with the app and YAML still referenced, minus the same start; max RSS = `process.resourceUsage().maxRSS`, the whole process’s true peak.',
+    `- results are wall-clock times on a machine that may be shared: compare rows of one run, not across runs. ${opts.quick ? 'A --quick run has no N = 5,000 rows and its growth is 100 → 1,000 (≈ 10x).' : ''}`,
+  ];
+  const table = renderTable(columns, rows, md);
+  const out = md
+    ? [...header, '', table, '', ...footer, '']
+    : [...header.map(plain), '', table, '', ...footer.map(plain), ''];
+  process.stdout.write(out.join('\n'));
+}
+
+main()
+  .catch(err => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.message : err}\n`);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);
