@@ -82,7 +82,7 @@ export class MultiContainerPod extends kplus.Pod {
         this.containers.length > 0
           ? []
           : [
-              `${this.node.path}: containers must hold at least one container (got 0). Pass one in props.containers or call addContainer().`,
+              'spec.containers: a Pod needs at least one container (got 0). Pass one in props.containers or call addContainer().',
             ],
     });
   }

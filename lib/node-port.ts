@@ -106,7 +106,7 @@ function unexposedTargets(pod: kplus.Pod, service: kplus.Service): string[] {
     return exposed.includes(target)
       ? []
       : [
-          `${service.node.path}: spec.ports[${i}].targetPort ${target} is not a port any container of Pod ` +
+          `spec.ports[${i}].targetPort: ${target} is not a port any container of Pod ` +
             `${pod.node.path} exposes (exposed: ${exposed.join(', ') || 'none'}). ` +
             'Add the port to a container, or target one of the exposed ports.',
         ];

@@ -93,7 +93,7 @@ describe('MultiContainerPod', () => {
     new MultiContainerPod(chart, 'Pod', { containers: [] });
 
     expect(() => Testing.synth(chart)).toThrow(
-      '[test/Pod] test/Pod: containers must hold at least one container (got 0). Pass one in props.containers or call addContainer().',
+      '[test/Pod] spec.containers: a Pod needs at least one container (got 0). Pass one in props.containers or call addContainer().',
     );
   });
 

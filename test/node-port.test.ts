@@ -137,8 +137,8 @@ describe('exposeViaNodePort', () => {
 
     expect(() => Testing.synth(chart)).toThrow(
       [
-        '[test/Pod/webNodePortService] test/Pod/webNodePortService: spec.ports[1].targetPort 81/TCP is not a port any container of Pod test/Pod exposes (exposed: 80/TCP). Add the port to a container, or target one of the exposed ports.',
-        '  [test/Pod/webNodePortService] test/Pod/webNodePortService: spec.ports[2].targetPort 80/UDP is not a port any container of Pod test/Pod exposes (exposed: 80/TCP). Add the port to a container, or target one of the exposed ports.',
+        '[test/Pod/webNodePortService] spec.ports[1].targetPort: 81/TCP is not a port any container of Pod test/Pod exposes (exposed: 80/TCP). Add the port to a container, or target one of the exposed ports.',
+        '  [test/Pod/webNodePortService] spec.ports[2].targetPort: 80/UDP is not a port any container of Pod test/Pod exposes (exposed: 80/TCP). Add the port to a container, or target one of the exposed ports.',
       ].join('\n'),
     );
   });

@@ -57,7 +57,9 @@ describe('npm run synth (scripts/synth.js)', () => {
 
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('synth failed, ');
-    expect(run.stderr).toContain('broken/Empty: containers must hold at least one container (got 0)');
+    expect(run.stderr).toContain(
+      '[broken/Empty] spec.containers: a Pod needs at least one container (got 0)',
+    );
     expect(snapshotDir(out)).toEqual(before);
     expect(fs.readdirSync(work)).toEqual(['dist']); // no staging folder left behind
   });
