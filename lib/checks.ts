@@ -195,7 +195,9 @@ function renderOrUndefined(object: ApiObject): unknown {
  */
 export function configureChecks(scope: IConstruct, options: ChecksOptions): void {
   const checks = Checks.of(scope);
-  checks.options.set(scope, { ...checks.options.get(scope), ...options });
+  // An option left undefined must not hide the one an enclosing scope set.
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  checks.options.set(scope, { ...checks.options.get(scope), ...given });
 }
 
 /**

@@ -135,6 +135,17 @@ describe('synth-time checks on this package constructs', () => {
     });
   });
 
+  test('a Pod that sets only allowLiteralEnv keeps the level of its chart', () => {
+    const chart = Testing.chart();
+    configureChecks(chart, { podSecurity: 'privileged' });
+    new MultiContainerPod(chart, 'Pod', {
+      containers: [{ ...web, securityContext: { privileged: true } }],
+      allowLiteralEnv: ['TOKEN_LIMIT'],
+    });
+
+    expect(Testing.synth(chart)).toHaveLength(1);
+  });
+
   describe('literal credentials', () => {
     const withToken = { ...web, envVariables: { GITHUB_TOKEN: kplus.EnvValue.fromValue('ghp_abc') } };
 
