@@ -11,7 +11,7 @@ import {
   formatProblem,
   type RuleOptions,
   type ValidationError,
-  validateApp,
+  validateAppByManifest,
   validateManifest,
 } from './rules';
 
@@ -38,7 +38,7 @@ export interface ChecksOptions extends RuleOptions {
  * those passes, so the first pass does the work and the others reuse it.
  */
 interface Session {
-  appProblems?: string[];
+  rendered: boolean;
   readonly problems: Map<ApiObject, string[]>;
 }
 
@@ -67,10 +67,17 @@ class Checks {
   private readonly scopes = new Set<IConstruct>();
   /** Manifests rendered by the current validation pass, handed back by `toJson()`. */
   private readonly rendered = new Map<ApiObject, unknown>();
+  /** Whole-app problems of the current validation pass, filed under the object they belong to. */
+  private readonly appProblems = new Map<ApiObject, ValidationError[]>();
   private session?: Session;
 
   private constructor(private readonly root: IConstruct) {
-    root.node.addValidation({ validate: () => this.renderAll() });
+    root.node.addValidation({
+      validate: () => {
+        this.renderAll();
+        return [];
+      },
+    });
     if (root instanceof App) this.scopeToSynth(root);
   }
 
@@ -104,7 +111,7 @@ class Checks {
       Object.defineProperty(app, method, {
         value: () => {
           if (this.session) return original(); // nested call: the outer synth owns the session
-          this.session = { problems: new Map() };
+          this.session = { rendered: false, problems: new Map() };
           try {
             return original();
           } finally {
@@ -116,21 +123,23 @@ class Checks {
     }
   }
 
-  private renderAll(): string[] {
-    if (this.session?.appProblems) return this.session.appProblems;
+  private renderAll(): void {
+    if (this.session?.rendered) return;
     this.rendered.clear();
+    this.appProblems.clear();
     const objects = new Set([...this.objects, ...[...this.scopes].flatMap(s => this.objectsUnder(s))]);
     for (const object of objects) {
       this.reuseRenderedManifest(object);
       const manifest = renderOrUndefined(object);
       if (manifest !== undefined) this.rendered.set(object, manifest);
     }
-    // Whole-app checks (node ports claimed twice, targets no Pod exposes) run once per synth.
-    const problems = validateApp([...this.rendered.values()], this.optionsFor(this.root))
-      .filter(p => p.severity === 'error')
-      .map(p => `whole-app check: ${formatProblem(p)}`);
-    if (this.session) this.session.appProblems = problems;
-    return problems;
+    // Whole-app checks (node ports claimed twice, targets no Pod exposes) run once per synth;
+    // each problem is reported by the object it belongs to.
+    const owners = [...this.rendered.keys()];
+    validateAppByManifest([...this.rendered.values()], this.optionsFor(this.root)).forEach((problems, i) => {
+      if (problems.length > 0) this.appProblems.set(owners[i], problems);
+    });
+    if (this.session) this.session.rendered = true;
   }
 
   private problems(object: ApiObject): string[] {
@@ -149,6 +158,7 @@ class Checks {
     const found: ValidationError[] = [
       ...validateManifest(manifest, options),
       ...findLiteralCredentials(manifest, { allow: options.allowLiteralEnv }),
+      ...(this.appProblems.get(object) ?? []),
     ];
     for (const warning of found.filter(p => p.severity === 'warning')) {
       process.stderr.write(`warning: [${object.node.path}] ${formatProblem(warning)}\n`);

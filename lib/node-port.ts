@@ -60,7 +60,6 @@ export function exposePodViaNodePort(pod: kplus.Pod, options: NodePortServiceOpt
   for (const [key, value] of Object.entries(selector)) {
     service.selectLabel(key, value);
   }
-  service.node.addValidation({ validate: () => unexposedTargets(pod, service) });
   trackForChecks(service, ApiObject.of(service));
   return service;
 }
@@ -94,21 +93,4 @@ function ownLabels(pod: kplus.Pod): Record<string, string> {
 function addressLabel(pod: kplus.Pod): Record<string, string> {
   const value = pod.metadata.getLabel(kplus.Pod.ADDRESS_LABEL);
   return value === undefined ? {} : { [kplus.Pod.ADDRESS_LABEL]: value };
-}
-
-/** Service ports whose target no container of the Pod exposes (checked at synth: containers may be added later). */
-function unexposedTargets(pod: kplus.Pod, service: kplus.Service): string[] {
-  const exposed = pod.containers
-    .flatMap(c => c.ports)
-    .map(p => `${p.number}/${p.protocol ?? kplus.Protocol.TCP}`);
-  return service.ports.flatMap((p, i) => {
-    const target = `${p.targetPort ?? p.port}/${p.protocol ?? kplus.Protocol.TCP}`;
-    return exposed.includes(target)
-      ? []
-      : [
-          `spec.ports[${i}].targetPort: ${target} is not a port any container of Pod ` +
-            `${pod.node.path} exposes (exposed: ${exposed.join(', ') || 'none'}). ` +
-            'Add the port to a container, or target one of the exposed ports.',
-        ];
-  });
 }

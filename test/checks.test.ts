@@ -64,7 +64,7 @@ describe('synth-time checks on this package constructs', () => {
     expect(Testing.synth(chart)).toHaveLength(2);
   });
 
-  test('fails when two Services of the app claim one nodePort, reported once per synth', () => {
+  test('fails when two Services of the app claim one nodePort, reported once, on the second Service', () => {
     const app = Testing.app();
     for (const id of ['one', 'two']) {
       const chart = new Chart(app, id, { namespace: id });
@@ -76,7 +76,7 @@ describe('synth-time checks on this package constructs', () => {
 
     expect(() => app.synthYaml()).toThrow(
       'Validation failed with the following errors:\n' +
-        '  [] whole-app check: spec.ports[0].nodePort: provided port is already allocated: nodePort 30080/TCP is claimed by Service "one/one" (spec.ports[0]) and Service "two/two"; node ports are cluster-wide, so only one Service can hold it (got 30080). Fix: Give Service "two/two" a different nodePort, or omit it to let the cluster allocate one.',
+        '  [two/Pod/twoNodePortService] spec.ports[0].nodePort: provided port is already allocated: nodePort 30080/TCP is claimed by Service "one/one" (spec.ports[0]) and Service "two/two"; node ports are cluster-wide, so only one Service can hold it (got 30080). Fix: Give Service "two/two" a different nodePort, or omit it to let the cluster allocate one.',
     );
   });
 

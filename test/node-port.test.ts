@@ -137,8 +137,9 @@ describe('exposeViaNodePort', () => {
 
     expect(() => Testing.synth(chart)).toThrow(
       [
-        '[test/Pod/webNodePortService] spec.ports[1].targetPort: 81/TCP is not a port any container of Pod test/Pod exposes (exposed: 80/TCP). Add the port to a container, or target one of the exposed ports.',
-        '  [test/Pod/webNodePortService] spec.ports[2].targetPort: 80/UDP is not a port any container of Pod test/Pod exposes (exposed: 80/TCP). Add the port to a container, or target one of the exposed ports.',
+        'Validation failed with the following errors:',
+        '  [test/Pod/webNodePortService] spec.ports[1].targetPort: no container of the Pods Service "default/web" selects (default/test-pod-c890e1b8) declares containerPort 81 with protocol TCP; traffic sent to the Service most likely hits a closed port (got 81). Fix: Set spec.ports[1].targetPort to a port the selected Pods declare, or add containerPort 81 (TCP) to their container.',
+        '  [test/Pod/webNodePortService] spec.ports[2].targetPort: no container of the Pods Service "default/web" selects (default/test-pod-c890e1b8) declares containerPort 80 with protocol UDP; traffic sent to the Service most likely hits a closed port (got 80). Fix: Set spec.ports[2].targetPort to a port the selected Pods declare, or add containerPort 80 (UDP) to their container.',
       ].join('\n'),
     );
   });

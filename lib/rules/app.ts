@@ -21,6 +21,8 @@ interface PodEntry {
 
 /** A Service as the whole-app checks see it. */
 interface ServiceEntry {
+  /** Its position in the manifests given, to tell which object a problem belongs to. */
+  readonly index: number;
   readonly id: string;
   readonly namespace: string;
   readonly view: ServiceView;
@@ -62,7 +64,7 @@ function readPod(obj: JsonObject): PodEntry {
  * Two Services claiming the same nodePort + protocol: node ports are cluster-wide, so the allocator
  * gives the port to whichever Service is created first and rejects the other.
  */
-function nodePortConflicts(services: readonly ServiceEntry[]): ValidationError[] {
+function nodePortConflicts(services: readonly ServiceEntry[]): Found[] {
   const claims = services
     .filter(service => service.view.type === 'NodePort' || service.view.type === 'LoadBalancer')
     .flatMap(service => service.view.ports.map(port => ({ service, port })));
@@ -72,15 +74,16 @@ function nodePortConflicts(services: readonly ServiceEntry[]): ValidationError[]
     )
       // Repeats inside one Service are validateManifest's `service-node-port-duplicate`.
       .filter(([first, repeat]) => first.service !== repeat.service)
-      .map(([first, repeat]) =>
-        error(
+      .map(([first, repeat]) => ({
+        index: repeat.service.index,
+        problem: error(
           'service-node-port-conflict',
           `${repeat.port.path}.nodePort`,
           repeat.port.nodePort,
           `provided port is already allocated: nodePort ${repeat.port.nodePort}/${repeat.port.protocol} is claimed by Service "${first.service.id}" (${first.port.path}) and Service "${repeat.service.id}"; node ports are cluster-wide, so only one Service can hold it`,
           `Give Service "${repeat.service.id}" a different nodePort, or omit it to let the cluster allocate one.`,
         ),
-      )
+      }))
   );
 }
 
@@ -127,16 +130,12 @@ const listPods = (pods: readonly PodEntry[]): string => {
   return pods.length > 3 ? `${shown.join(', ')} and ${pods.length - 3} more` : shown.join(', ');
 };
 
-function unexposedTarget(
-  service: ServiceEntry,
-  port: ServicePortView,
-  selection: Selection,
-): ValidationError[] {
+function unexposedTarget(service: ServiceEntry, port: ServicePortView, selection: Selection): Found[] {
   const target = port.targetPort;
   if (target === undefined || selection.exposes.has(exposureKey(port.protocol, target))) return [];
   const field = `${port.path}.targetPort`;
   const pods = `the Pods Service "${service.id}" selects (${listPods(selection.pods)})`;
-  return [
+  const problem =
     typeof target === 'number'
       ? error(
           'service-target-port-not-exposed',
@@ -151,8 +150,14 @@ function unexposedTarget(
           target,
           `no container of ${pods} has a port named ${JSON.stringify(target)} with protocol ${port.protocol}; the endpoints controller cannot resolve the name, so the Service gets no endpoints`,
           `Name a container port ${JSON.stringify(target)} (${port.protocol}) in the selected Pods, or set ${field} to a port they expose.`,
-        ),
-  ];
+        );
+  return [{ index: service.index, problem }];
+}
+
+/** A whole-app problem and the position of the manifest it belongs to. */
+interface Found {
+  readonly index: number;
+  readonly problem: ValidationError;
 }
 
 /**
@@ -161,14 +166,26 @@ function unexposedTarget(
  * others may select Pods made elsewhere). Per-object problems are `validateManifest`'s to report.
  */
 export function validateApp(manifests: readonly unknown[], options: RuleOptions = {}): ValidationError[] {
+  return validateAppByManifest(manifests, options).flat();
+}
+
+/**
+ * The same checks as `validateApp`, with each problem filed under the manifest it belongs to
+ * (the Service that claims a taken nodePort or targets an unexposed port): entry i lists the
+ * problems of `manifests[i]`.
+ */
+export function validateAppByManifest(
+  manifests: readonly unknown[],
+  options: RuleOptions = {},
+): ValidationError[][] {
   const pods: PodEntry[] = [];
   const services: ServiceEntry[] = [];
-  for (const manifest of manifests) {
+  manifests.forEach((manifest, index) => {
     const kind = checkedKind(manifest);
-    if (!isJsonObject(manifest) || kind === undefined) continue;
+    if (!isJsonObject(manifest) || kind === undefined) return;
     if (kind === 'Pod') pods.push(readPod(manifest));
-    else services.push({ ...identify(manifest), view: readService(manifest, options, []) });
-  }
+    else services.push({ index, ...identify(manifest), view: readService(manifest, options, []) });
+  });
   const select = podSelector(pods);
   const unexposed = services
     // ExternalName Services ignore their selector; an empty selector means "no selector" in practice.
@@ -179,5 +196,9 @@ export function validateApp(manifests: readonly unknown[], options: RuleOptions 
         ? []
         : service.view.ports.flatMap(port => unexposedTarget(service, port, selection));
     });
-  return applySuppression([...nodePortConflicts(services), ...unexposed], options);
+  const byManifest: ValidationError[][] = manifests.map(() => []);
+  for (const { index, problem } of [...nodePortConflicts(services), ...unexposed]) {
+    byManifest[index].push(problem);
+  }
+  return byManifest.map(problems => applySuppression(problems, options));
 }

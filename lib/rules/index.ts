@@ -1,4 +1,4 @@
-export { validateApp } from './app';
+export { validateApp, validateAppByManifest } from './app';
 export type { ContainerPortView, ContainerView } from './container';
 export { validateManifest } from './manifest';
 export {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { validateApp } from '../../lib/rules/app';
+import { validateApp, validateAppByManifest } from '../../lib/rules/app';
 import type { ValidationError } from '../../lib/rules/problem';
 import { pod, service } from './fixtures';
 
@@ -221,5 +221,27 @@ describe('validateApp', () => {
     const started = Date.now();
     expect(validateApp([...pods, ...services])).toEqual([]);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('validateAppByManifest', () => {
+  test('files each problem under the Service it belongs to', () => {
+    const manifests = [
+      webPod([{ containerPort: 80 }]),
+      nodePortService('a', 30080),
+      service({ ports: [{ port: 80, targetPort: 9090 }] }, { name: 'lost' }),
+      nodePortService('b', 30080),
+    ];
+
+    const byManifest = validateAppByManifest(manifests);
+
+    expect(byManifest.map(problems => problems.map(p => p.rule))).toEqual([
+      [],
+      [],
+      ['service-target-port-not-exposed'],
+      ['service-node-port-conflict'],
+    ]);
+    expect(byManifest.flat()).toEqual(expect.arrayContaining(validateApp(manifests)));
+    expect(byManifest.flat()).toHaveLength(validateApp(manifests).length);
   });
 });

@@ -16,6 +16,7 @@ test('the index re-exports the public API', () => {
       'isValidPortName',
       'isValidPortNum',
       'validateApp',
+      'validateAppByManifest',
       'validateManifest',
       'validatePod',
       'validateService',
