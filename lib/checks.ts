@@ -64,6 +64,8 @@ class Checks {
 
   public readonly options = new WeakMap<IConstruct, ChecksOptions>();
   private readonly objects = new Set<ApiObject>();
+  /** Objects the whole-app rules must see (e.g. a plain Pod a Service selects), not checked themselves. */
+  private readonly context = new Set<ApiObject>();
   private readonly scopes = new Set<IConstruct>();
   /** Manifests rendered by the current validation pass, handed back by `toJson()`. */
   private readonly rendered = new Map<ApiObject, unknown>();
@@ -86,6 +88,11 @@ class Checks {
     this.objects.add(object);
     this.reuseRenderedManifest(object);
     owner.node.addValidation({ validate: () => this.problems(object) });
+  }
+
+  /** Lets the whole-app rules see `object` without checking it. */
+  public include(object: ApiObject): void {
+    this.context.add(object);
   }
 
   /** Checks every Pod and Service under `scope` (found at synth), reported on `scope`. */
@@ -127,7 +134,11 @@ class Checks {
     if (this.session?.rendered) return;
     this.rendered.clear();
     this.appProblems.clear();
-    const objects = new Set([...this.objects, ...[...this.scopes].flatMap(s => this.objectsUnder(s))]);
+    const objects = new Set([
+      ...this.objects,
+      ...this.context,
+      ...[...this.scopes].flatMap(s => this.objectsUnder(s)),
+    ]);
     for (const object of objects) {
       this.reuseRenderedManifest(object);
       const manifest = renderOrUndefined(object);
@@ -223,4 +234,9 @@ export function checkAll(scope: IConstruct, options: ChecksOptions = {}): void {
 /** Checks `object` at every synth, reporting problems on `owner`. Used by this package's constructs. */
 export function trackForChecks(owner: IConstruct, object: ApiObject): void {
   Checks.of(owner).track(owner, object);
+}
+
+/** Lets the whole-app rules (e.g. Service targets) see `object` at synth without checking it. */
+export function includeInAppChecks(object: ApiObject): void {
+  Checks.of(object).include(object);
 }

@@ -144,6 +144,17 @@ describe('exposeViaNodePort', () => {
     );
   });
 
+  test('fails at synth when a target is not exposed by a plain cdk8s-plus Pod either', () => {
+    const chart = Testing.chart();
+    const pod = new kplus.Pod(chart, 'Pod', { metadata: { labels: { app: 'web' } }, containers: [web] });
+
+    exposePodViaNodePort(pod, { name: 'web', ports: [{ port: 81 }] });
+
+    expect(() => Testing.synth(chart)).toThrow(
+      '[test/Pod/webNodePortService] spec.ports[0].targetPort: no container of the Pods Service "default/web" selects (default/test-pod-c890e1b8) declares containerPort 81 with protocol TCP',
+    );
+  });
+
   test('fails when the Pod has no port to expose', () => {
     const chart = Testing.chart();
     const pod = new MultiContainerPod(chart, 'Pod', { containers: [{ name: 'job', image: 'busybox:1.37' }] });
