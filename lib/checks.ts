@@ -116,6 +116,8 @@ class Checks {
     for (const method of ['synth', 'synthYaml'] as const) {
       const original: () => unknown = app[method].bind(app);
       Object.defineProperty(app, method, {
+        configurable: true,
+        writable: true,
         value: () => {
           if (this.session) return original(); // nested call: the outer synth owns the session
           this.session = { rendered: false, problems: new Map() };
