@@ -111,7 +111,7 @@ export class MultiContainerPod extends kplus.Pod {
     const volume =
       options.volume ?? kplus.Volume.fromEmptyDir(this, `SharedVolume-${options.name}`, options.name);
     for (const name of names) {
-      this.findContainer(name, 'containers').mount(options.path, volume, { readOnly: options.readOnly });
+      this.findContainer(name).mount(options.path, volume, { readOnly: options.readOnly });
     }
     return volume;
   }
@@ -126,12 +126,12 @@ export class MultiContainerPod extends kplus.Pod {
     return exposePodViaNodePort(this, options);
   }
 
-  private findContainer(name: string, field: string): kplus.Container {
+  private findContainer(name: string): kplus.Container {
     const found = this.containers.find(c => c.name === name);
     if (!found) {
       const known = this.containers.map(c => `"${c.name}"`).join(', ');
       throw new Error(
-        `${this.node.path}: ${field} names container "${name}", which this Pod does not have. Use one of: ${known}.`,
+        `${this.node.path}: containers names container "${name}", which this Pod does not have. Use one of: ${known}.`,
       );
     }
     return found;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { validateContainer } from '../../lib/rules/container';
 import type { ValidationError } from '../../lib/rules/problem';
-import { MSG, repeat } from './fixtures';
+import { err, MSG, repeat } from './fixtures';
 
 const PATH = 'spec.containers[0]';
 const PORT_NAME_FIX =
@@ -12,15 +12,6 @@ function check(container: Record<string, unknown>): ValidationError[] {
   validateContainer({ name: 'app', image: 'nginx', ...container }, PATH, out);
   return out;
 }
-
-const err = (rule: string, field: string, value: unknown, message: string, fix: string): ValidationError => ({
-  rule,
-  severity: 'error',
-  field,
-  value,
-  message,
-  fix,
-});
 
 describe('validateContainer', () => {
   test.each<[string, Record<string, unknown>, ValidationError[]]>([

@@ -1,3 +1,5 @@
+import type { ValidationError } from '../../lib/rules/problem';
+
 /** Upstream messages, written out in full so the tests pin the exact wording the API server uses. */
 export const MSG = {
   dns1123Label:
@@ -17,6 +19,22 @@ export const MSG = {
 } as const;
 
 type Json = Record<string, unknown>;
+
+/** An expected error, written out field by field (not built with the code under test). */
+export const err = (
+  rule: string,
+  field: string,
+  value: unknown,
+  message: string,
+  fix: string,
+): ValidationError => ({
+  rule,
+  severity: 'error',
+  field,
+  value,
+  message,
+  fix,
+});
 
 /** A valid v1 Pod with one container; `spec` and `metadata` entries replace the defaults. */
 export function pod(spec: Json = {}, metadata: Json = {}): Json {

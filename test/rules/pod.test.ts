@@ -1,16 +1,8 @@
 import fc from 'fast-check';
 import { validatePod } from '../../lib/rules/pod';
 import type { ValidationError } from '../../lib/rules/problem';
-import { MSG, pod, podWith, repeat } from './fixtures';
+import { err, MSG, pod, podWith, repeat } from './fixtures';
 
-const err = (rule: string, field: string, value: unknown, message: string, fix: string): ValidationError => ({
-  rule,
-  severity: 'error',
-  field,
-  value,
-  message,
-  fix,
-});
 const NAME_FIX = "Use at most 253 lower-case alphanumerics, '-' or '.', starting and ending alphanumeric.";
 const container = (name: string, extra: Record<string, unknown> = {}) => ({ name, image: 'nginx', ...extra });
 

@@ -1,16 +1,8 @@
 import fc from 'fast-check';
 import type { ValidationError } from '../../lib/rules/problem';
 import { validateService } from '../../lib/rules/service';
-import { MSG, repeat, service } from './fixtures';
+import { err, MSG, repeat, service } from './fixtures';
 
-const err = (rule: string, field: string, value: unknown, message: string, fix: string): ValidationError => ({
-  rule,
-  severity: 'error',
-  field,
-  value,
-  message,
-  fix,
-});
 const NAME_FIX =
   "Use at most 63 lower-case alphanumerics or '-', starting with a letter and ending alphanumeric.";
 const rangeError = (field: string, nodePort: number, min = 30000, max = 32767) =>
