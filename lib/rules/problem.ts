@@ -26,3 +26,9 @@ export interface ValidationError {
 export function formatProblem(problem: ValidationError): string {
   return `${problem.field}: ${problem.message} (got ${JSON.stringify(problem.value)}). Fix: ${problem.fix}`;
 }
+
+/** A problem found in one manifest of a list: what the engine and the whole-app rules return. */
+export interface Finding extends ValidationError {
+  /** Position of the manifest the problem belongs to, in the list that was checked. */
+  readonly index: number;
+}
