@@ -1,10 +1,10 @@
 import { duplicates } from './duplicates';
 import type { JsonObject } from './json';
 import { isJsonObject, OBJECT, read, readStringMap, STRING } from './json';
-import { checkedKind } from './manifest';
 import type { RuleOptions } from './options';
 import { applySuppression } from './options';
-import { readPodContainers } from './pod';
+import { readPodContainers } from './pod-spec';
+import { podTemplateOf } from './pod-template';
 import type { ValidationError } from './problem';
 import { error } from './report';
 import type { ServicePortView, ServiceView } from './service';
@@ -45,19 +45,26 @@ function identify(obj: JsonObject): { namespace: string; id: string } {
 const exposureKey = (protocol: string, target: number | string): string =>
   typeof target === 'number' ? `port:${protocol}/${target}` : `name:${protocol}/${target}`;
 
-function readPod(obj: JsonObject): PodEntry {
+/**
+ * A Pod, or the Pods a workload stamps out of its template: a workload's Pods carry the template's
+ * labels and the workload's namespace. Named `ns/name` for a Pod, `Kind ns/name` for a workload.
+ */
+function readPod(obj: JsonObject): PodEntry | undefined {
+  const template = podTemplateOf(obj);
+  if (template === undefined) return undefined;
   const { namespace, id } = identify(obj);
-  const meta = isJsonObject(obj.metadata) ? obj.metadata : {};
-  const spec = isJsonObject(obj.spec) ? obj.spec : {};
   // Validation problems are validateManifest's to report; here only the readable parts matter.
-  const ports = readPodContainers(spec, []).serving.flatMap(container => container.ports);
+  const ports = readPodContainers(template.spec, template.specPath, []).serving.flatMap(
+    container => container.ports,
+  );
   const exposes = new Set(
     ports.flatMap(port => [
       ...(port.containerPort === undefined ? [] : [exposureKey(port.protocol, port.containerPort)]),
       ...(port.name === undefined ? [] : [exposureKey(port.protocol, port.name)]),
     ]),
   );
-  return { namespace, id, labels: new Map(readStringMap(meta, 'labels', 'metadata.labels', [])), exposes };
+  const labels = new Map(readStringMap(template.metadata, 'labels', `${template.metadataPath}.labels`, []));
+  return { namespace, id: template.kind === 'Pod' ? id : `${template.kind} ${id}`, labels, exposes };
 }
 
 /**
@@ -162,7 +169,7 @@ interface Found {
 
 /**
  * Checks that need every manifest at once: node ports claimed by two Services, and Service targetPorts
- * that no selected Pod exposes (only Services whose selector picks at least one Pod of the set;
+ * that no selected Pod or workload pod template exposes (only Services whose selector picks at least one Pod of the set;
  * others may select Pods made elsewhere). Per-object problems are `validateManifest`'s to report.
  */
 export function validateApp(manifests: readonly unknown[], options: RuleOptions = {}): ValidationError[] {
@@ -181,10 +188,13 @@ export function validateAppByManifest(
   const pods: PodEntry[] = [];
   const services: ServiceEntry[] = [];
   manifests.forEach((manifest, index) => {
-    const kind = checkedKind(manifest);
-    if (!isJsonObject(manifest) || kind === undefined) return;
-    if (kind === 'Pod') pods.push(readPod(manifest));
-    else services.push({ index, ...identify(manifest), view: readService(manifest, options, []) });
+    if (!isJsonObject(manifest)) return;
+    if (manifest.apiVersion === 'v1' && manifest.kind === 'Service') {
+      services.push({ index, ...identify(manifest), view: readService(manifest, options, []) });
+      return;
+    }
+    const pod = readPod(manifest);
+    if (pod !== undefined) pods.push(pod);
   });
   const select = podSelector(pods);
   const unexposed = services

@@ -1,7 +1,7 @@
 import type { JsonObject } from './json';
 import { isBlank, OBJECT, read, STRING } from './json';
 import { validateLabels } from './labels';
-import { isDns1123Label } from './names';
+import { isDns1123Label, isDns1123Subdomain } from './names';
 import type { ValidationError } from './problem';
 import { error, reasons } from './report';
 
@@ -54,3 +54,15 @@ export function validateObjectMeta(obj: JsonObject, format: NameFormat): Validat
   }
   return [...out, ...validateLabels(meta, 'labels', 'metadata.labels')];
 }
+
+/** Names that are DNS-1123 subdomains (upstream `NameIsDNSSubdomain`): Pods, Deployments, Jobs, … */
+export const SUBDOMAIN_NAME_FORMAT: NameFormat = {
+  check: isDns1123Subdomain,
+  fix: "Use at most 253 lower-case alphanumerics, '-' or '.', starting and ending alphanumeric.",
+};
+
+/** Names that are DNS-1123 labels (upstream `NameIsDNSLabel`): StatefulSets, whose Pods use them as hostnames. */
+export const LABEL_NAME_FORMAT: NameFormat = {
+  check: isDns1123Label,
+  fix: 'Use at most 63 lower-case alphanumerics or "-" (no dots) that start and end alphanumeric.',
+};

@@ -24,10 +24,10 @@ export const DEPRECATED_NODE_LABELS: Readonly<Record<string, DeprecatedNodeLabel
 });
 
 /**
- * Warns about deprecated node labels in `spec.nodeSelector`, as the API server's pod warnings do
+ * Warns about deprecated node labels in a Pod spec's `nodeSelector` (`specPath` is `spec` for a Pod), as the API server's pod warnings do
  * (field `spec.nodeSelector[<key>]`, message `deprecated since v1.14; use "kubernetes.io/os" instead`).
  */
-export function deprecatedNodeSelectorLabels(spec: JsonObject): ValidationError[] {
+export function deprecatedNodeSelectorLabels(spec: JsonObject, specPath = 'spec'): ValidationError[] {
   const selector = spec.nodeSelector;
   if (!isJsonObject(selector)) return [];
   return Object.entries(selector).flatMap(([key, value]) => {
@@ -36,7 +36,7 @@ export function deprecatedNodeSelectorLabels(spec: JsonObject): ValidationError[
     return [
       warning(
         'node-selector-label-deprecated',
-        `spec.nodeSelector[${key}]`,
+        `${specPath}.nodeSelector[${key}]`,
         value,
         `deprecated since ${deprecated.since}; use ${JSON.stringify(deprecated.replacement)} instead`,
         `Replace nodeSelector key ${JSON.stringify(key)} with ${JSON.stringify(deprecated.replacement)}.`,

@@ -22,9 +22,13 @@ export function warning(
   return { rule, severity: 'warning', field, value, message, fix };
 }
 
-/** Upstream `field.NotSupported` wording: the sorted, quoted list of accepted values. */
-export function unsupported(values: readonly string[]): string {
-  const quoted = [...values].sort().map(value => JSON.stringify(value));
+/**
+ * Upstream `field.NotSupported` wording: the quoted list of accepted values. Most callers upstream
+ * pass a sorted set (`sorted`); some pass a literal list, whose order is kept with `'as-given'`.
+ */
+export function unsupported(values: readonly string[], order: 'sorted' | 'as-given' = 'sorted'): string {
+  const listed = order === 'sorted' ? [...values].sort() : values;
+  const quoted = listed.map(value => JSON.stringify(value));
   return `Unsupported value: supported values: ${quoted.join(', ')}`;
 }
 
@@ -32,3 +36,6 @@ export function unsupported(values: readonly string[]): string {
 export function reasons(list: readonly string[]): string {
   return list.join('; ');
 }
+
+/** Upstream `ValidateNonnegativeField`'s message. */
+export const NON_NEGATIVE = 'must be greater than or equal to 0';

@@ -54,7 +54,11 @@ describe('validateManifest', () => {
   test.each<[string, unknown]>([
     ['a valid Pod', pod()],
     ['a valid Service', service()],
-    ['a Deployment', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'Bad Name' } }],
+    ['a ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad Name' } }],
+    [
+      'an extensions/v1beta1 Deployment',
+      { apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'Bad Name' } },
+    ],
     ['a Pod of another apiVersion', { ...pod({}, { name: 'Bad Name' }), apiVersion: 'v2' }],
     ['null', null],
     ['a string', 'kind: Pod'],
