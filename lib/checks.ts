@@ -1,53 +1,22 @@
 import { ApiObject, App } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import {
-  evaluatePodSecurity,
-  findLiteralCredentials,
-  formatViolation,
-  POD_SECURITY_POLICY_VERSION,
-  type PodSecurityLevel,
-} from './pod-security';
-import {
-  formatProblem,
-  type RuleOptions,
-  type ValidationError,
-  validateAppByManifest,
-  validateManifest,
-} from './rules';
+import type { ChecksOptions, ManifestEntry } from './engine';
+import { checkEntries } from './engine';
+import type { Finding } from './rules';
+import { formatProblem } from './rules';
+import { podBearingKind } from './rules/pod-template';
+
+export type { ChecksOptions } from './engine';
 
 /**
- * Options for the synth-time checks, set per app, chart or construct with `configureChecks()`.
- */
-export interface ChecksOptions extends RuleOptions {
-  /**
-   * The Pod Security Standard every checked Pod must meet.
-   * @default 'restricted'
-   */
-  readonly podSecurity?: PodSecurityLevel;
-
-  /**
-   * Env var names that look like credentials but are allowed a literal value (not secrets).
-   * @default - none: every credential-like env var must come from a Secret
-   */
-  readonly allowLiteralEnv?: readonly string[];
-}
-
-/**
- * What the checks computed for one `App.synth()`/`synthYaml()`. cdk8s validates the whole app
- * once, then again for every chart it serializes; within one synth nothing can change between
- * those passes, so the first pass does the work and the others reuse it.
- */
-interface Session {
-  rendered: boolean;
-  readonly problems: Map<ApiObject, string[]>;
-}
-
-/**
- * The checks of one construct tree: which objects they cover and with which options.
+ * The checks of one construct tree: which objects they report on, with which options.
  *
- * Every object's manifest is rendered once per synth, by a validation on the tree's root
- * (the first construct cdk8s validates); the object's own validation reads it, and its
- * `toJson()` hands the same manifest to the synth instead of rendering it a second time.
+ * Once per validation pass, the engine runs over every Pod, workload and Service of the tree,
+ * whichever construct made them (so the whole-app rules see the whole app), and reports on the
+ * objects that opted in. cdk8s validates the whole app once, then again for every chart it
+ * serializes; within one `synth()` nothing can change
+ * between those passes, so the first does the work and the others reuse it. Each object's
+ * manifest is rendered once per pass: its `toJson()` hands the rendered manifest to the synth.
  */
 class Checks {
   public static of(scope: IConstruct): Checks {
@@ -63,20 +32,23 @@ class Checks {
   private static readonly byRoot = new WeakMap<IConstruct, Checks>();
 
   public readonly options = new WeakMap<IConstruct, ChecksOptions>();
+  /** Objects reported on by their owner's validation. */
   private readonly objects = new Set<ApiObject>();
-  /** Objects the whole-app rules must see (e.g. a plain Pod a Service selects), not checked themselves. */
-  private readonly context = new Set<ApiObject>();
+  /** Scopes of `checkAll()`: every object under them is reported on by the scope's validation. */
   private readonly scopes = new Set<IConstruct>();
-  /** Manifests rendered by the current validation pass, handed back by `toJson()`. */
+  /** Manifests rendered by the current pass, handed back by `toJson()`. */
   private readonly rendered = new Map<ApiObject, unknown>();
-  /** Whole-app problems of the current validation pass, filed under the object they belong to. */
-  private readonly appProblems = new Map<ApiObject, ValidationError[]>();
-  private session?: Session;
+  /** Problems found by the current pass, per reported object. */
+  private readonly found = new Map<ApiObject, Finding[]>();
+  /** Set while an `App.synth()`/`synthYaml()` runs: its passes share one engine run. */
+  private session?: { ran: boolean };
 
   private constructor(private readonly root: IConstruct) {
+    // cdk8s validates from the App down, in tree order, whatever is synthesized (`app.synth()`,
+    // `chart.toJson()`, `Testing.synth(chart)`): the root's validation runs first and starts the pass.
     root.node.addValidation({
       validate: () => {
-        this.renderAll();
+        this.run();
         return [];
       },
     });
@@ -87,22 +59,17 @@ class Checks {
   public track(owner: IConstruct, object: ApiObject): void {
     this.objects.add(object);
     this.reuseRenderedManifest(object);
-    owner.node.addValidation({ validate: () => this.problems(object) });
+    owner.node.addValidation({ validate: () => this.problemsOf(object).map(formatProblem) });
   }
 
-  /** Lets the whole-app rules see `object` without checking it. */
-  public include(object: ApiObject): void {
-    this.context.add(object);
-  }
-
-  /** Checks every Pod and Service under `scope` (found at synth), reported on `scope`. */
+  /** Checks every Pod, workload and Service under `scope` (found at synth), reported on `scope`. */
   public trackAll(scope: IConstruct): void {
     this.scopes.add(scope);
     scope.node.addValidation({
       validate: () =>
-        this.objectsUnder(scope)
+        objectsUnder(scope)
           .filter(o => !this.objects.has(o))
-          .flatMap(o => this.problems(o).map(p => `${o.node.path}: ${p}`)),
+          .flatMap(o => this.problemsOf(o).map(p => `${o.node.path}: ${formatProblem(p)}`)),
     });
   }
 
@@ -120,7 +87,7 @@ class Checks {
         writable: true,
         value: () => {
           if (this.session) return original(); // nested call: the outer synth owns the session
-          this.session = { rendered: false, problems: new Map() };
+          this.session = { ran: false };
           try {
             return original();
           } finally {
@@ -132,60 +99,42 @@ class Checks {
     }
   }
 
-  private renderAll(): void {
-    if (this.session?.rendered) return;
+  /** Runs the engine over the tree, unless this synth already did. */
+  private run(): void {
+    if (this.session?.ran) return;
     this.rendered.clear();
-    this.appProblems.clear();
-    const objects = new Set([
-      ...this.objects,
-      ...this.context,
-      ...[...this.scopes].flatMap(s => this.objectsUnder(s)),
-    ]);
-    for (const object of objects) {
+    this.found.clear();
+    const objects: ApiObject[] = [];
+    const entries: ManifestEntry[] = [];
+    for (const object of objectsUnder(this.root)) {
       this.reuseRenderedManifest(object);
       const manifest = renderOrUndefined(object);
-      if (manifest !== undefined) this.rendered.set(object, manifest);
+      // An object that cannot render (e.g. a Pod without containers) is explained by its construct's own validation.
+      if (manifest === undefined) continue;
+      this.rendered.set(object, manifest);
+      const report = this.objects.has(object) || [...this.scopes].some(s => isUnder(object, s));
+      objects.push(object);
+      entries.push({ manifest, report, options: report ? this.optionsFor(object) : undefined });
     }
-    // Whole-app checks (node ports claimed twice, targets no Pod exposes) run once per synth;
-    // each problem is reported by the object it belongs to.
-    const owners = [...this.rendered.keys()];
-    validateAppByManifest([...this.rendered.values()], this.optionsFor(this.root)).forEach((problems, i) => {
-      if (problems.length > 0) this.appProblems.set(owners[i], problems);
-    });
-    if (this.session) this.session.rendered = true;
-  }
-
-  private problems(object: ApiObject): string[] {
-    const known = this.session?.problems.get(object);
-    if (known) return known;
-    const problems = this.check(object);
-    this.session?.problems.set(object, problems);
-    return problems;
-  }
-
-  private check(object: ApiObject): string[] {
-    const manifest = this.rendered.get(object) ?? renderOrUndefined(object);
-    // An object that cannot render (e.g. a Pod without containers) is explained by its construct's own validation.
-    if (manifest === undefined) return [];
-    const options = this.optionsFor(object);
-    const found: ValidationError[] = [
-      ...validateManifest(manifest, options),
-      ...findLiteralCredentials(manifest, { allow: options.allowLiteralEnv }),
-      ...(this.appProblems.get(object) ?? []),
-    ];
-    for (const warning of found.filter(p => p.severity === 'warning')) {
-      process.stderr.write(`warning: [${object.node.path}] ${formatProblem(warning)}\n`);
+    for (const finding of checkEntries(entries, this.optionsFor(this.root))) {
+      const object = objects[finding.index];
+      const list = this.found.get(object);
+      if (list) list.push(finding);
+      else this.found.set(object, [finding]);
     }
-    const level = options.podSecurity ?? 'restricted';
-    const security = evaluatePodSecurity(manifest, level).map(
-      v =>
-        `${v.field}: violates PodSecurity "${level}:${POD_SECURITY_POLICY_VERSION}": ${formatViolation(v)}. Fix: ${v.fix}`,
-    );
-    return [...found.filter(p => p.severity === 'error').map(formatProblem), ...security];
+    for (const [object, findings] of this.found) {
+      for (const warning of findings.filter(f => f.severity === 'warning')) {
+        process.stderr.write(
+          `warning: [${object.node.path}] ${formatProblem(warning)} (rule ${warning.rule})\n`,
+        );
+      }
+    }
+    if (this.session) this.session.ran = true;
   }
 
-  private objectsUnder(scope: IConstruct): ApiObject[] {
-    return scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  /** The errors the current pass found for `object`. */
+  private problemsOf(object: ApiObject): Finding[] {
+    return (this.found.get(object) ?? []).filter(f => f.severity === 'error');
   }
 
   /**
@@ -202,6 +151,22 @@ class Checks {
       return rendered ?? render();
     };
   }
+}
+
+/** The objects the checks read: Pods, workloads and Services (other kinds are never rendered for them). */
+function objectsUnder(scope: IConstruct): ApiObject[] {
+  return scope.node
+    .findAll()
+    .filter(
+      (c): c is ApiObject =>
+        c instanceof ApiObject &&
+        ((c.apiVersion === 'v1' && c.kind === 'Service') ||
+          podBearingKind({ apiVersion: c.apiVersion, kind: c.kind }) !== undefined),
+    );
+}
+
+function isUnder(construct: IConstruct, scope: IConstruct): boolean {
+  return construct.node.scopes.includes(scope);
 }
 
 function renderOrUndefined(object: ApiObject): unknown {
@@ -225,8 +190,12 @@ export function configureChecks(scope: IConstruct, options: ChecksOptions): void
 
 /**
  * Applies the package's checks (API-server rules, Pod Security, literal credentials) at synth
- * to every Pod and Service under `scope`, whichever construct made them: plain cdk8s-plus and
- * L1 objects included.
+ * to every Pod, workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) and
+ * Service under `scope`, whichever construct made them: plain cdk8s-plus and L1 objects included.
+ *
+ * `options` are set on `scope` exactly as `configureChecks(scope, options)` does, so they apply to
+ * everything under it, this package's own constructs included; a construct's own prop (such as
+ * `MultiContainerPod`'s `podSecurity`) still wins.
  */
 export function checkAll(scope: IConstruct, options: ChecksOptions = {}): void {
   configureChecks(scope, options);
@@ -236,9 +205,4 @@ export function checkAll(scope: IConstruct, options: ChecksOptions = {}): void {
 /** Checks `object` at every synth, reporting problems on `owner`. Used by this package's constructs. */
 export function trackForChecks(owner: IConstruct, object: ApiObject): void {
   Checks.of(owner).track(owner, object);
-}
-
-/** Lets the whole-app rules (e.g. Service targets) see `object` at synth without checking it. */
-export function includeInAppChecks(object: ApiObject): void {
-  Checks.of(object).include(object);
 }

@@ -1,5 +1,6 @@
 export * from './blog-chart';
 export * from './checks';
+export * from './engine';
 export * from './kustomization';
 export * from './multi-container-pod';
 export * from './node-pinned-pod';

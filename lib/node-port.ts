@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { includeInAppChecks, trackForChecks } from './checks';
+import { trackForChecks } from './checks';
 
 /**
  * Options for `exposeViaNodePort()`.
@@ -61,8 +61,6 @@ export function exposePodViaNodePort(pod: kplus.Pod, options: NodePortServiceOpt
     service.selectLabel(key, value);
   }
   trackForChecks(service, ApiObject.of(service));
-  // The whole-app rules check each target against the Pod's ports, even for a plain kplus Pod.
-  includeInAppChecks(ApiObject.of(pod));
   return service;
 }
 

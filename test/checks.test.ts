@@ -287,8 +287,8 @@ describe('checkAll: the same checks for plain cdk8s-plus objects', () => {
     expect(synthError(chart)).toBe(
       [
         'Validation failed with the following errors:',
-        '  [test] test/Svc/Resource: spec.ports[0].name: Required value: every port of a Service with more than one port needs a name (got undefined). Fix: Set spec.ports[0].name, e.g. "http".',
-        '  [test] test/Svc/Resource: spec.ports[1].name: Required value: every port of a Service with more than one port needs a name (got undefined). Fix: Set spec.ports[1].name, e.g. "http".',
+        '  [test] test/Svc/Resource: spec.ports[0].name: Required value: every port of a Service with more than one port needs a name. Fix: Set spec.ports[0].name, e.g. "http".',
+        '  [test] test/Svc/Resource: spec.ports[1].name: Required value: every port of a Service with more than one port needs a name. Fix: Set spec.ports[1].name, e.g. "http".',
       ].join('\n'),
     );
   });

@@ -17,6 +17,6 @@ export type { PortRange, RuleOptions } from './options';
 export { DEFAULT_NODE_PORT_RANGE } from './options';
 export { validatePod } from './pod';
 export { PROTOCOLS } from './ports';
-export type { Severity, ValidationError } from './problem';
+export type { Finding, Severity, ValidationError } from './problem';
 export { formatProblem } from './problem';
 export { validateService } from './service';

@@ -22,9 +22,10 @@ export interface ValidationError {
   readonly fix: string;
 }
 
-/** Formats a problem as one line: field, message, value received, fix. */
+/** Formats a problem as one line: field, message, value received (when there is one), fix. */
 export function formatProblem(problem: ValidationError): string {
-  return `${problem.field}: ${problem.message} (got ${JSON.stringify(problem.value)}). Fix: ${problem.fix}`;
+  const got = problem.value === undefined ? '' : ` (got ${JSON.stringify(problem.value)})`;
+  return `${problem.field}: ${problem.message}${got}. Fix: ${problem.fix}`;
 }
 
 /** A problem found in one manifest of a list: what the engine and the whole-app rules return. */

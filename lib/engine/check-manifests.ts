@@ -1,0 +1,79 @@
+import {
+  evaluatePodSecurity,
+  findLiteralCredentials,
+  formatViolation,
+  POD_SECURITY_POLICY_VERSION,
+} from '../pod-security';
+import type { Finding, ValidationError } from '../rules';
+import { validateAppByManifest, validateManifest } from '../rules';
+import { applySuppression } from '../rules/options';
+import { podBearingKind } from '../rules/pod-template';
+import type { ChecksOptions } from './options';
+
+/** One manifest to check, with the options that apply to it. */
+export interface ManifestEntry {
+  /** The parsed manifest (plain JSON), of any kind; kinds the checks do not know are read as context or skipped. */
+  readonly manifest: unknown;
+  /**
+   * The options for this object's own problems (e.g. its construct's nearest `configureChecks()`).
+   * @default - the options of the run
+   */
+  readonly options?: ChecksOptions;
+  /**
+   * Whether this object's problems are wanted. Objects with `report: false` are only context for
+   * the whole-app rules (a Service's target is checked against them), never reported on.
+   * @default true
+   */
+  readonly report?: boolean;
+}
+
+/** Pod Security violations as problems, worded as the admission controller words them. */
+function podSecurityProblems(manifest: unknown, options: ChecksOptions): ValidationError[] {
+  const level = options.podSecurity ?? 'restricted';
+  return evaluatePodSecurity(manifest, level).map(violation => ({
+    rule: `pod-security/${violation.check}`,
+    severity: 'error',
+    field: violation.field,
+    value: undefined,
+    message: `violates PodSecurity "${level}:${POD_SECURITY_POLICY_VERSION}": ${formatViolation(violation)}`,
+    fix: violation.fix,
+  }));
+}
+
+/**
+ * The engine: every check over a list of manifests, in one pass. Per object: the API-server rules
+ * (`validateManifest`), literal credentials and Pod Security; across all objects: the whole-app
+ * rules (node ports claimed twice, Service targets no selected Pod or template exposes). Each
+ * problem carries the position of the manifest it belongs to; warnings listed in an object's
+ * `suppress` are dropped. The constructs, the CLI and the cdk8s plugin all call this, so they
+ * cannot disagree.
+ */
+export function checkEntries(entries: readonly ManifestEntry[], options: ChecksOptions = {}): Finding[] {
+  const appProblems = validateAppByManifest(
+    entries.map(entry => entry.manifest),
+    options,
+  );
+  const findings: Finding[] = [];
+  entries.forEach((entry, index) => {
+    if (entry.report === false) return;
+    const own = entry.options ?? options;
+    const { manifest } = entry;
+    const podBearing = podBearingKind(manifest) !== undefined;
+    const problems = [
+      ...validateManifest(manifest, own),
+      ...(podBearing ? findLiteralCredentials(manifest, { allow: own.allowLiteralEnv }) : []),
+      ...applySuppression(appProblems[index] ?? [], own),
+      ...(podBearing ? podSecurityProblems(manifest, own) : []),
+    ];
+    for (const problem of problems) findings.push({ ...problem, index });
+  });
+  return findings;
+}
+
+/** `checkEntries` over plain manifests, all checked with the same options. */
+export function checkManifests(manifests: readonly unknown[], options: ChecksOptions = {}): Finding[] {
+  return checkEntries(
+    manifests.map(manifest => ({ manifest })),
+    options,
+  );
+}
