@@ -188,7 +188,7 @@ describe('exposeViaNodePort matches the real kubectl expose --type=NodePort', ()
   }
 
   test.each(['one-port', 'two-port', 'udp'])('%s: identical when container ports are unnamed', caseName => {
-    const { pod, service } = loadKubectlFixture(caseName);
+    const { input: pod, service } = loadKubectlFixture(caseName);
 
     const ours = exposeFixturePod(pod, (service as Manifest).metadata.name, false);
 
@@ -197,7 +197,7 @@ describe('exposeViaNodePort matches the real kubectl expose --type=NodePort', ()
   });
 
   test('udp: named container ports name the Service ports, all else as kubectl', () => {
-    const { pod, service } = loadKubectlFixture('udp');
+    const { input: pod, service } = loadKubectlFixture('udp');
 
     const ours = exposeFixturePod(pod, 'dns-svc', true);
 
