@@ -49,7 +49,7 @@ export interface SharedVolumeOptions {
   readonly containers?: string[];
 
   /**
-   * The volume to share.
+   * The volume to share; its name must be `name`.
    * @default - a new emptyDir volume named `name`
    */
   readonly volume?: kplus.Volume;
@@ -107,6 +107,12 @@ export class MultiContainerPod extends kplus.Pod {
    * @returns the mounted volume
    */
   public addSharedVolume(options: SharedVolumeOptions): kplus.Volume {
+    if (options.volume !== undefined && options.volume.name !== options.name) {
+      throw new Error(
+        `${this.node.path}: addSharedVolume() got name "${options.name}" and a volume named "${options.volume.name}". ` +
+          'A volume keeps the name it was made with: pass the same name, or omit `volume` for a new emptyDir.',
+      );
+    }
     const names = options.containers ?? this.containers.map(c => c.name);
     const volume =
       options.volume ?? kplus.Volume.fromEmptyDir(this, `SharedVolume-${options.name}`, options.name);

@@ -76,7 +76,7 @@ describe('synth-time checks on this package constructs', () => {
 
     expect(() => app.synthYaml()).toThrow(
       'Validation failed with the following errors:\n' +
-        '  [two/Pod/twoNodePortService] spec.ports[0].nodePort: provided port is already allocated: nodePort 30080/TCP is claimed by Service "one/one" (spec.ports[0]) and Service "two/two"; node ports are cluster-wide, so only one Service can hold it (got 30080). Fix: Give Service "two/two" a different nodePort, or omit it to let the cluster allocate one.',
+        '  [two/Pod/NodePortService-two] spec.ports[0].nodePort: provided port is already allocated: nodePort 30080/TCP is claimed by Service "one/one" (spec.ports[0]) and Service "two/two"; node ports are cluster-wide, so only one Service can hold it (got 30080). Fix: Give Service "two/two" a different nodePort, or omit it to let the cluster allocate one.',
     );
   });
 
@@ -186,7 +186,7 @@ describe('synth-time checks on this package constructs', () => {
       expect(Testing.synth(chart)).toHaveLength(1);
       expect(stderr.mock.calls.map(c => String(c[0]))).toEqual([
         expect.stringMatching(
-          /^warning: \[test\/Pod\/Resource\] spec\.nodeSelector\[beta\.kubernetes\.io\/os\]: .*kubernetes\.io\/os/,
+          /^warning: \[test\/Pod\/Resource\] spec\.nodeSelector\[beta\.kubernetes\.io\/os\]: .*kubernetes\.io\/os.* \(rule node-selector-label-deprecated\)\n$/,
         ),
       ]);
     });
