@@ -1,5 +1,5 @@
 import type { ValidationError } from '../rules/problem';
-import { arrayAt, containersOf, podViewOf, stringAt, valueAt } from './manifest';
+import { arrayAt, podViewOf, stringAt, valueAt } from './manifest';
 
 /** Options for {@link findLiteralCredentials}. */
 export interface LiteralCredentialOptions {
@@ -161,7 +161,7 @@ export function findLiteralCredentials(
   if (pod === undefined) return [];
   const allowed = new Set(options.allow ?? []);
   const problems: ValidationError[] = [];
-  for (const { container, name: containerName, path } of containersOf(pod.spec)) {
+  for (const { container, name: containerName, path } of pod.containers) {
     arrayAt(container, 'env').forEach((env, index) => {
       const name = stringAt(env, 'name');
       const value = valueAt(env, 'value');
