@@ -1,6 +1,6 @@
 /** Pod Security Standards evaluation at every policy version, and literal-credential detection, for rendered manifests. */
-export type { LiteralCredentialOptions } from './credentials';
-export { findLiteralCredentials, looksLikeCredentialName } from './credentials';
+export type { EmbeddedCredential, LiteralCredentialOptions } from './credentials';
+export { embeddedCredential, findLiteralCredentials, looksLikeCredentialName } from './credentials';
 export type { PodSecurityOptions } from './evaluate';
 export { evaluatePodSecurity } from './evaluate';
 export type { PodSecurityLevel, PodSecurityViolation } from './level';
