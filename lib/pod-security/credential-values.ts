@@ -45,6 +45,12 @@ const MIN_TOKEN_LENGTH = 16;
 const HAS_DIGIT = /[0-9]/;
 const HAS_LETTER = /[A-Za-z]/;
 
+/** Either header scheme, anywhere: a cheap test before the stricter patterns run. */
+const HEADER_SCHEME = /bearer|basic/i;
+
+/** The shortest value any pattern can match (`a://:b@`); most settings are shorter or plain words. */
+const MIN_CREDENTIAL_LENGTH = 7;
+
 /** Printable ASCII `user:password` with a non-empty password, as Basic credentials decode to. */
 const USER_COLON_PASSWORD = /^[\x20-\x7e]*:[\x20-\x7e]+$/;
 
@@ -83,8 +89,10 @@ function hasBasicCredentials(value: string): boolean {
  * - an `Authorization: Basic <base64>` value that decodes to `user:password`.
  */
 export function embeddedCredential(value: string): EmbeddedCredential | undefined {
+  if (value.length < MIN_CREDENTIAL_LENGTH) return undefined;
   if (value.includes('-----BEGIN') && PRIVATE_KEY.test(value)) return 'private-key';
   if (hasUrlPassword(value)) return 'url-password';
+  if (!HEADER_SCHEME.test(value)) return undefined;
   if (hasBearerToken(value)) return 'bearer-token';
   if (hasBasicCredentials(value)) return 'basic-credentials';
   return undefined;

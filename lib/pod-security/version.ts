@@ -64,13 +64,13 @@ export type PodSecurityVersion = 'latest' | KnownPodSecurityVersion | `v1.${numb
 export const NEWEST_POD_SECURITY_VERSION: KnownPodSecurityVersion = 'v1.35';
 
 /**
- * The version {@link evaluatePodSecurity} uses when none is given: `'latest'`, which is what the
+ * The version `evaluatePodSecurity` uses when none is given: `'latest'`, which is what the
  * admission controller enforces when a namespace has no `-version` label.
  */
 export const DEFAULT_POD_SECURITY_VERSION = 'latest' satisfies PodSecurityVersion;
 
 /** Minor number of {@link NEWEST_POD_SECURITY_VERSION}. */
-export const NEWEST_POD_SECURITY_MINOR = POD_SECURITY_VERSIONS.length - 1;
+const NEWEST_POD_SECURITY_MINOR = POD_SECURITY_VERSIONS.length - 1;
 
 /** Upstream's `versionRegexp`: `v1.` and a minor without leading zeros. */
 const VERSION = /^v1\.([0-9]|[1-9][0-9]*)$/;

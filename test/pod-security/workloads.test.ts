@@ -123,6 +123,24 @@ describe('workload edge cases', () => {
     expect(evaluatePodSecurity(deployment, 'restricted')).toEqual([]);
   });
 
+  it('fails a Deployment with a fix that names the field where it is in the Deployment', () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      spec: { template: { spec: { ...restrictedPod().spec, hostNetwork: true } } },
+    };
+    expect(evaluatePodSecurity(deployment, 'baseline')).toEqual([
+      {
+        check: 'hostNamespaces',
+        level: 'baseline',
+        reason: 'host namespaces',
+        detail: 'hostNetwork=true',
+        field: 'spec.template.spec.hostNetwork',
+        fix: 'Remove spec.template.spec.hostNetwork or set it to false so the pod keeps its own namespaces.',
+      },
+    ]);
+  });
+
   it('passes a Deployment without a template', () => {
     expect(
       evaluatePodSecurity({ apiVersion: 'apps/v1', kind: 'Deployment', spec: {} }, 'restricted'),

@@ -4,7 +4,7 @@ import { objectAt, stringAt, text } from '../manifest';
 import { containerList, joinQuote, pluralize, sortedUnique } from '../wording';
 
 /** Annotation prefix of the per-container AppArmor profile used before the v1.30 fields. */
-export const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
 /** `appArmorProfile.type` values baseline allows. */
 const ALLOWED_TYPES: ReadonlySet<string> = new Set(['RuntimeDefault', 'Localhost']);

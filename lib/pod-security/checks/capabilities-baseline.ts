@@ -4,7 +4,7 @@ import { arrayAt, objectAt, text } from '../manifest';
 import { containerList, joinQuote, sortedUnique } from '../wording';
 
 /** Capabilities the container runtime grants by default; baseline lets pods add only these back. */
-export const BASELINE_ALLOWED_CAPABILITIES: ReadonlySet<string> = new Set([
+const BASELINE_ALLOWED_CAPABILITIES: ReadonlySet<string> = new Set([
   'AUDIT_WRITE',
   'CHOWN',
   'DAC_OVERRIDE',

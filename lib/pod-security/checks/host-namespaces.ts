@@ -15,7 +15,7 @@ function hostNamespacesV1Dot0({ spec, specPath }: PodView): CheckFinding | undef
     reason: 'host namespaces',
     detail: shared.map(namespace => `${namespace}=true`).join(', '),
     field: `${specPath}.${first}`,
-    fix: `Remove ${shared.map(namespace => `spec.${namespace}`).join(', ')} or set ${pluralize('it', 'them', shared.length)} to false so the pod keeps its own namespaces.`,
+    fix: `Remove ${shared.map(namespace => `${specPath}.${namespace}`).join(', ')} or set ${pluralize('it', 'them', shared.length)} to false so the pod keeps its own namespaces.`,
   };
 }
 

@@ -7,7 +7,7 @@ import { joinQuote, pluralize, sortedUnique } from '../wording';
  * Inline volume sources restricted allows: ones that cannot reach host or network storage directly.
  * `image` joined in Kubernetes 1.33, in the v1.0 policy (older servers cannot store it).
  */
-export const RESTRICTED_ALLOWED_VOLUME_TYPES: readonly string[] = [
+const RESTRICTED_ALLOWED_VOLUME_TYPES: readonly string[] = [
   'configMap',
   'csi',
   'downwardAPI',

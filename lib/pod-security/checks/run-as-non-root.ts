@@ -34,7 +34,7 @@ function runAsNonRootV1Dot0(pod: PodView): CheckFinding | undefined {
     detail: `pod or ${containerList(implicitlyBad)} must set securityContext.runAsNonRoot=true`,
     // Nothing is set to a bad value; the pod-level field is the single place that covers every container.
     field: podField,
-    fix: 'Set spec.securityContext.runAsNonRoot to true on the pod (or on every container) and run the image as a non-root user.',
+    fix: `Set ${pod.specPath}.securityContext.runAsNonRoot to true (or runAsNonRoot on every container) and run the image as a non-root user.`,
   };
 }
 

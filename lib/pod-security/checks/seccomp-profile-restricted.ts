@@ -40,7 +40,7 @@ function seccompProfileRestrictedV1Dot19(pod: PodView): CheckFinding | undefined
     detail: `pod or ${containerList(implicitlyBad)} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
     // Nothing is set to a bad value; the pod-level field is the single place that covers every container.
     field: podField,
-    fix: 'Set spec.securityContext.seccompProfile.type to "RuntimeDefault" on the pod (or on every container).',
+    fix: `Set ${pod.specPath}.securityContext.seccompProfile.type to "RuntimeDefault" (or seccompProfile on every container).`,
   };
 }
 

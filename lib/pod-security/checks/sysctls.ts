@@ -30,9 +30,6 @@ const ALLOWED_V1_32: ReadonlySet<string> = new Set([
   'net.ipv4.tcp_wmem',
 ]);
 
-/** The sysctls baseline allows at the newest version this package knows. */
-export const BASELINE_ALLOWED_SYSCTLS: ReadonlySet<string> = ALLOWED_V1_32;
-
 // Upstream policy/check_sysctls.go, sysctls.
 function checkSysctls({ spec, specPath }: PodView, allowed: ReadonlySet<string>): CheckFinding | undefined {
   const entries = arrayAt(objectAt(spec, 'securityContext'), 'sysctls');
@@ -50,7 +47,7 @@ function checkSysctls({ spec, specPath }: PodView, allowed: ReadonlySet<string>)
     // Upstream keeps declaration order here, duplicates included, rather than sorting.
     detail: forbidden.join(', '),
     field,
-    fix: `Remove ${forbidden.join(', ')} from spec.securityContext.sysctls; only ${[...allowed].join(', ')} are allowed.`,
+    fix: `Remove ${forbidden.join(', ')} from ${specPath}.securityContext.sysctls; only ${[...allowed].join(', ')} are allowed.`,
   };
 }
 
