@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { configureChecks, trackForChecks } from './checks';
 import { exposePodViaNodePort, type NodePortServiceOptions } from './node-port';
-import type { PodSecurityLevel } from './pod-security';
+import type { PodSecurityLevel, PodSecurityVersion } from './pod-security';
 
 /**
  * Properties for `MultiContainerPod`.
@@ -20,6 +20,14 @@ export interface MultiContainerPodProps extends kplus.PodProps {
    * @default - the level set with `configureChecks()` on an enclosing chart or app, else 'restricted'
    */
   readonly podSecurity?: PodSecurityLevel;
+
+  /**
+   * The Pod Security policy version to judge the Pod by: `'latest'` or `'v1.N'`, as the
+   * namespace's `pod-security.kubernetes.io/enforce-version` label gives it.
+   * @default - the version set with `configureChecks()` on an enclosing chart or app, else both
+   *   v1.28 and 'latest' (every version a 1.28 or later cluster may enforce)
+   */
+  readonly podSecurityVersion?: PodSecurityVersion;
 
   /**
    * Env var names that look like credentials (e.g. `TOKEN_LIMIT`) but may hold a literal value.
@@ -73,8 +81,9 @@ export interface SharedVolumeOptions {
 export class MultiContainerPod extends kplus.Pod {
   constructor(scope: Construct, id: string, props: MultiContainerPodProps) {
     super(scope, id, props);
-    if (props.podSecurity !== undefined || props.allowLiteralEnv !== undefined) {
-      configureChecks(this, { podSecurity: props.podSecurity, allowLiteralEnv: props.allowLiteralEnv });
+    const { podSecurity, podSecurityVersion, allowLiteralEnv } = props;
+    if (podSecurity !== undefined || podSecurityVersion !== undefined || allowLiteralEnv !== undefined) {
+      configureChecks(this, { podSecurity, podSecurityVersion, allowLiteralEnv });
     }
     trackForChecks(this, ApiObject.of(this));
     this.node.addValidation({

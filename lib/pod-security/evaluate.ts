@@ -58,3 +58,45 @@ export function evaluatePodSecurity(
   }
   return violations;
 }
+
+/** A violation and the policy version (as given) at which it was found. */
+export interface VersionedViolation extends PodSecurityViolation {
+  /** The first of the versions asked for whose policy finds this violation. */
+  readonly version: PodSecurityVersion;
+}
+
+/**
+ * Evaluates a Pod or workload at several policy versions at once: what it must pass to be admitted
+ * under every one of them. Each revision of a check runs once, however many of the versions share
+ * it, and a violation found at several versions is reported once, with the first version that
+ * finds it; in check order, as `evaluatePodSecurity` reports them. Throws like it for a version
+ * upstream would reject.
+ */
+export function evaluatePodSecurityAcross(
+  podOrWorkload: unknown,
+  level: PodSecurityLevel,
+  versions: readonly PodSecurityVersion[],
+): VersionedViolation[] {
+  const minors = versions.map(podSecurityMinor);
+  if (level === 'privileged') return [];
+  const pod = podViewOf(podOrWorkload);
+  if (pod === undefined) return [];
+  const lists = minors.map(minor => checksAt(level === 'baseline' ? 'baseline' : 'restricted', minor));
+  // Check ids in registry order: the union of the lists, which only ever append or keep ids.
+  const ids: string[] = [];
+  for (const list of lists) for (const check of list) if (!ids.includes(check.id)) ids.push(check.id);
+  const violations: VersionedViolation[] = [];
+  for (const id of ids) {
+    const ran = new Set<unknown>();
+    lists.forEach((list, i) => {
+      const check = list.find(c => c.id === id);
+      if (check === undefined || ran.has(check.evaluate)) return;
+      ran.add(check.evaluate);
+      const finding = check.evaluate(pod);
+      if (finding === undefined || alreadyReported(violations, finding.reason, finding.detail, finding.field))
+        return;
+      violations.push({ check: check.id, level: check.level, version: versions[i], ...finding });
+    });
+  }
+  return violations;
+}
