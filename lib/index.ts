@@ -7,4 +7,6 @@ export * from './node-pinned-pod';
 export * from './node-port';
 export * from './pinning';
 export * from './pod-security';
+export * from './restricted';
 export * from './rules';
+export * from './shop-chart';
