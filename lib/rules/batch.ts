@@ -1,4 +1,5 @@
-import { cronScheduleError, isKnownTimeZone } from './cron';
+import { cronScheduleError } from './cron';
+import { loadLocationError } from './go-errors';
 import type { JsonObject } from './json';
 import { isUnset, OBJECT, read, STRING } from './json';
 import { readLabelSelector, selectorMatches } from './label-selector';
@@ -8,7 +9,7 @@ import type { PodTemplateRef } from './pod-template';
 import { podTemplateOf } from './pod-template';
 import { selectorMismatch, validatePodTemplateSpec } from './pod-template-spec';
 import type { ValidationError } from './problem';
-import { error, unsupported } from './report';
+import { error, reasons, unsupported } from './report';
 import { nonNegative } from './workload-fields';
 
 /*
@@ -224,29 +225,31 @@ function validateSchedule(spec: JsonObject, out: ValidationError[]): void {
   }
 }
 
-/** Upstream `validateTimeZone`. */
+/** Upstream `validateTimeZone`: the IANA name check, then "Local", then `time.LoadLocation`, all reported. */
+function timeZoneProblems(zone: string): string[] {
+  if (zone === '') return ['timeZone must be nil or non-empty string'];
+  const badPart = (part: string) =>
+    part === '.' || part === '..' || part.startsWith('-') || !TIME_ZONE_PART.test(part);
+  if (zone.split('/').some(badPart)) return [`unknown time zone ${zone}`];
+  const problems =
+    zone.toLowerCase() === 'local'
+      ? ['timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones']
+      : [];
+  const loadError = loadLocationError(zone);
+  return loadError === undefined ? problems : [...problems, loadError];
+}
+
 function validateTimeZone(spec: JsonObject, out: ValidationError[]): void {
   const zone = read(spec, 'timeZone', 'spec.timeZone', STRING, out);
   if (zone === undefined) return;
-  const problem =
-    zone === ''
-      ? 'timeZone must be nil or non-empty string'
-      : zone
-            .split('/')
-            .some(part => part === '.' || part === '..' || part.startsWith('-') || !TIME_ZONE_PART.test(part))
-        ? `unknown time zone ${zone}`
-        : zone.toLowerCase() === 'local'
-          ? 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'
-          : isKnownTimeZone(zone)
-            ? undefined
-            : `unknown time zone ${zone}`;
-  if (problem !== undefined) {
+  const problems = timeZoneProblems(zone);
+  if (problems.length > 0) {
     out.push(
       error(
         'cronjob-time-zone-invalid',
         'spec.timeZone',
         zone,
-        problem,
+        reasons(problems),
         'Set spec.timeZone to an IANA time zone such as "Etc/UTC" or "Europe/Berlin", or remove it.',
       ),
     );
