@@ -153,16 +153,25 @@ export function parseDurationError(original: string): string | undefined {
   return !negative && total > INT64_CUTOFF - 1n ? invalid : undefined;
 }
 
+// Asking ICU costs about half a millisecond; an app names few zones, and names them at every synth.
+const ZONE_CACHE = new Map<string, boolean>();
+const ZONE_CACHE_LIMIT = 256;
+
 /** Whether the IANA database (which ICU ships too) has a zone spelled exactly this way. */
 function isIanaZone(zone: string): boolean {
-  let resolved: string;
+  const cached = ZONE_CACHE.get(zone);
+  if (cached !== undefined) return cached;
+  let known: boolean;
   try {
-    resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    // ICU matches zone names in any case; Go opens the zone file, whose name is case-sensitive.
+    known = resolved === zone || resolved.toLowerCase() !== zone.toLowerCase();
   } catch {
-    return false;
+    known = false;
   }
-  // ICU matches zone names in any case; Go opens the zone file, whose name is case-sensitive.
-  return resolved === zone || resolved.toLowerCase() !== zone.toLowerCase();
+  if (ZONE_CACHE.size >= ZONE_CACHE_LIMIT) ZONE_CACHE.clear();
+  ZONE_CACHE.set(zone, known);
+  return known;
 }
 
 /** Go's `time.LoadLocation`: undefined when it loads the zone, else its error text. */
