@@ -6,3 +6,4 @@ export * from './node-pinned-pod';
 export * from './node-port';
 export * from './pod-security';
 export * from './rules';
+export * from './scheduling';

@@ -1,0 +1,14 @@
+import type { NodeState } from '../node-state';
+import type { SchedulingPod } from '../pod-view';
+import type { FilterStatus } from '../status';
+
+/** The upstream plugin name. */
+export const NODE_NAME = 'NodeName';
+/** Upstream `nodename.ErrReason`. */
+export const NODE_NAME_REASON = "node(s) didn't match the requested node name";
+
+/** Upstream `nodename.Filter` (pkg/scheduler/framework/plugins/nodename): `spec.nodeName`, when set, must be this node. */
+export function nodeName(pod: SchedulingPod, state: NodeState): FilterStatus | undefined {
+  if (pod.nodeName === '' || pod.nodeName === state.node.name) return undefined;
+  return { plugin: NODE_NAME, code: 'UnschedulableAndUnresolvable', reasons: [NODE_NAME_REASON] };
+}
