@@ -40,14 +40,14 @@ const podLabel = (group: PodGroup): string => {
 };
 
 const amountText = (what: string, amount: bigint): string =>
-  what === PODS ? `${amount} Pods` : `${formatAmount(what, amount)} ${what}`;
+  what === PODS ? `${amount} pod slots` : `${formatAmount(what, amount)} ${what}`;
 
 function shortageSentence(shortage: Shortage): string {
   const nodes = shortage.nodes.join(', ');
   if (shortage.port) {
     return `Together they cannot all run: ${shortage.pods} Pods bind host port ${shortage.what}, one per node, and can run on ${shortage.capacity} node(s) only (${nodes}).`;
   }
-  return `Together they cannot all run: the ${shortage.pods} Pods that can only run on ${nodes} request ${amountText(shortage.what, shortage.demand)}, and those nodes have ${amountText(shortage.what, shortage.capacity)} allocatable.`;
+  return `Together they cannot all run: the ${shortage.pods} Pods that can only run on ${nodes} need ${amountText(shortage.what, shortage.demand)}, and those nodes have ${amountText(shortage.what, shortage.capacity)} allocatable.`;
 }
 
 function shortageFinding(

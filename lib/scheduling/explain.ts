@@ -164,10 +164,10 @@ function pointerFor(group: PodGroup, state: NodeState, failure: FilterStatus): P
   }
 }
 
-/** How many of the Pod's nodeSelector values name this node (`hostname=worker-node2` aims at worker-node2). */
+/** How many of the Pod's nodeName and nodeSelector values name this node (`hostname=worker-node2` aims at worker-node2). */
 function namedBy(group: PodGroup, state: NodeState): number {
   const names = new Set([state.node.name, state.node.labels.get('kubernetes.io/hostname')]);
-  let hits = 0;
+  let hits = names.has(group.pod.nodeName) ? 1 : 0;
   for (const value of group.pod.nodeSelector.values()) if (names.has(value)) hits += 1;
   return hits;
 }
