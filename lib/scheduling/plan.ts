@@ -47,15 +47,30 @@ export interface Plan {
   readonly nodes: readonly NodeState[];
 }
 
+/** Cpu and memory of each node as plain numbers: scoring needs no exactness, and runs for every Pod on every node. */
+interface ScoreBook {
+  readonly capacity: Float64Array;
+  readonly used: Float64Array;
+}
+
+function scoreBook(nodes: readonly NodeState[]): ScoreBook {
+  const capacity = new Float64Array(nodes.length * 2);
+  nodes.forEach((state, i) => {
+    capacity[2 * i] = Number(state.node.allocatable.get(CPU) ?? 0n);
+    capacity[2 * i + 1] = Number(state.node.allocatable.get(MEMORY) ?? 0n);
+  });
+  return { capacity, used: new Float64Array(nodes.length * 2) };
+}
+
 /**
  * Upstream LeastAllocated scoring (noderesources `leastResourceScorer`, cpu and memory weighted 1 each)
  * on the node with the Pod added: the scheduler's default spreads Pods to the emptiest node.
  */
-function leastAllocatedScore(state: NodeState, group: PodGroup): number {
+function leastAllocatedScore(book: ScoreBook, i: number, cpu: number, memory: number): number {
   let score = 0;
-  for (const name of [CPU, MEMORY]) {
-    const capacity = Number(state.node.allocatable.get(name) ?? 0n);
-    const requested = Number((state.requested.get(name) ?? 0n) + (group.pod.requests.get(name) ?? 0n));
+  for (let r = 0; r < 2; r++) {
+    const capacity = book.capacity[2 * i + r];
+    const requested = book.used[2 * i + r] + (r === 0 ? cpu : memory);
     if (capacity > 0 && requested <= capacity) score += ((capacity - requested) * 100) / capacity;
   }
   return score / 2;
@@ -96,10 +111,13 @@ export function plan(manifests: readonly unknown[], inventory: readonly NodeInfo
   const empty = inventory.map(emptyNodeState);
   const nodes = inventory.map(emptyNodeState);
   const analyses = workloads.groups.map(group => analyse(group, empty));
+  const book = scoreBook(nodes);
   const pods: PodPlacement[] = [];
   const pending: PodPlacement[] = [];
   for (const analysis of [...analyses].sort(placementOrder)) {
     const { group, verdict } = analysis;
+    const cpu = Number(group.pod.requests.get(CPU) ?? 0n);
+    const memory = Number(group.pod.requests.get(MEMORY) ?? 0n);
     for (let r = 0; r < group.replicas; r++) {
       const replica = group.firstReplica + r;
       if (analysis.aloneMessage !== undefined) {
@@ -110,7 +128,7 @@ export function plan(manifests: readonly unknown[], inventory: readonly NodeInfo
       let bestScore = -1;
       for (const i of analysis.aloneFits) {
         if (runFilters(group.pod, nodes[i], DYNAMIC_FILTERS) !== undefined) continue;
-        const score = leastAllocatedScore(nodes[i], group);
+        const score = leastAllocatedScore(book, i, cpu, memory);
         if (score > bestScore) {
           best = i;
           bestScore = score;
@@ -121,6 +139,8 @@ export function plan(manifests: readonly unknown[], inventory: readonly NodeInfo
         pods.push({ group, replica, message: unschedulableMessage(group.pod, verdict, statuses), statuses });
       } else {
         addPod(nodes[best], group.pod);
+        book.used[2 * best] += cpu;
+        book.used[2 * best + 1] += memory;
         pods.push({ group, replica, node: best });
       }
     }

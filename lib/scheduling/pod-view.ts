@@ -5,7 +5,7 @@ import type { ValidationError } from '../rules/problem';
 import { error } from '../rules/report';
 import { parseQuantity, QuantityError } from './quantity';
 import type { ResourceAmounts } from './resources';
-import { toSchedulerAmounts } from './resources';
+import { CPU, EPHEMERAL_STORAGE, MEMORY, toSchedulerAmounts } from './resources';
 
 /** A Pod toleration (`spec.tolerations[]`), with unset fields as `''`. */
 export interface Toleration {
@@ -83,6 +83,8 @@ export interface SchedulingPod {
   readonly hostPorts: readonly HostPortView[];
   /** The request the scheduler computes (upstream `computePodResourceRequest`), in scheduler units. */
   readonly requests: ResourceAmounts;
+  /** The non-zero requests in the order NodeResourcesFit checks them: cpu, memory, ephemeral-storage, then scalars by name. */
+  readonly requestList: readonly (readonly [string, bigint])[];
   /** Every container with what it asks for, to point at the right field. */
   readonly containers: readonly ContainerRequestView[];
   /** Whether `spec.priority` or `spec.priorityClassName` is set: its priority is then unknown here. */
@@ -311,6 +313,17 @@ function podRequests(
   return sum;
 }
 
+const FIRST: readonly string[] = [CPU, MEMORY, EPHEMERAL_STORAGE];
+
+/** Upstream `fitsRequest` checks cpu, memory and ephemeral-storage, then scalars (here by name); zero requests never fail. */
+function fitOrder(requests: ResourceAmounts): [string, bigint][] {
+  const scalars = [...requests.keys()].filter(name => !FIRST.includes(name)).sort();
+  return [...FIRST, ...scalars].flatMap((name): [string, bigint][] => {
+    const amount = requests.get(name) ?? 0n;
+    return amount > 0n ? [[name, amount]] : [];
+  });
+}
+
 /**
  * Reads a Pod spec (of a Pod or a workload's template, at `specPath`) into what the scheduler filters
  * need. Never throws: quantities the API server would reject are reported into `problems` (rule
@@ -340,6 +353,7 @@ export function readSchedulingPod(
     if (typeof value === 'string' || value === null) nodeSelector.set(key, value ?? '');
   }
   const restartPolicy = stringAt(spec, 'restartPolicy');
+  const requests = toSchedulerAmounts(podRequests(containers, overhead), false);
   return {
     specPath,
     nodeName: stringAt(spec, 'nodeName'),
@@ -347,7 +361,8 @@ export function readSchedulingPod(
     requiredTerms: readRequiredTerms(spec, specPath),
     tolerations: readTolerations(spec),
     hostPorts: readHostPorts(spec, specPath),
-    requests: toSchedulerAmounts(podRequests(containers, overhead), false),
+    requests,
+    requestList: fitOrder(requests),
     containers,
     hasPriority: Number.isInteger(spec.priority) || stringAt(spec, 'priorityClassName') !== '',
     preemptNever: spec.preemptionPolicy === 'Never',

@@ -37,7 +37,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 /** Mermaid label text: quoted (with `"` as `#quot;`) when it holds a character the bare form cannot. */
 function label(raw: string): string {
-  return /^[\w .:=/·<>@+,-]*$/.test(raw) && !/^[ <]/.test(raw) ? raw : `"${raw.replaceAll('"', '#quot;')}"`;
+  return /^[\w .:=/·→<>@+,-]*$/.test(raw) && !/^[ <]/.test(raw) ? raw : `"${raw.replaceAll('"', '#quot;')}"`;
 }
 
 /** `mysql` for `docker.io/library/mysql:8.4.3`: the image's last path segment without tag or digest. */

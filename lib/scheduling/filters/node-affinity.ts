@@ -85,5 +85,12 @@ export function preFilterNodeNames(pod: SchedulingPod): ReadonlySet<string> | un
  */
 export function nodeAffinity(pod: SchedulingPod, state: NodeState): FilterStatus | undefined {
   if (matchesNodeSelector(pod, state.node) && matchesRequiredAffinity(pod, state.node)) return undefined;
-  return { plugin: NODE_AFFINITY, code: 'UnschedulableAndUnresolvable', reasons: [NODE_AFFINITY_REASON] };
+  return FAILED;
 }
+
+/** The one status this filter fails with: it runs for every Pod on every node. */
+const FAILED: FilterStatus = Object.freeze({
+  plugin: NODE_AFFINITY,
+  code: 'UnschedulableAndUnresolvable',
+  reasons: Object.freeze([NODE_AFFINITY_REASON]),
+});

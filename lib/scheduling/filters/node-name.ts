@@ -10,5 +10,12 @@ export const NODE_NAME_REASON = "node(s) didn't match the requested node name";
 /** Upstream `nodename.Filter` (pkg/scheduler/framework/plugins/nodename): `spec.nodeName`, when set, must be this node. */
 export function nodeName(pod: SchedulingPod, state: NodeState): FilterStatus | undefined {
   if (pod.nodeName === '' || pod.nodeName === state.node.name) return undefined;
-  return { plugin: NODE_NAME, code: 'UnschedulableAndUnresolvable', reasons: [NODE_NAME_REASON] };
+  return FAILED;
 }
+
+/** The one status this filter fails with: it runs for every Pod on every node. */
+const FAILED: FilterStatus = Object.freeze({
+  plugin: NODE_NAME,
+  code: 'UnschedulableAndUnresolvable',
+  reasons: Object.freeze([NODE_NAME_REASON]),
+});

@@ -25,8 +25,14 @@ export function portConflicts(state: NodeState, port: HostPortView): boolean {
 /** Upstream `nodeports.Filter` (pkg/scheduler/framework/plugins/nodeports): every wanted host port must be free. */
 export function nodePorts(pod: SchedulingPod, state: NodeState): FilterStatus | undefined {
   for (const port of pod.hostPorts) {
-    if (portConflicts(state, port))
-      return { plugin: NODE_PORTS, code: 'Unschedulable', reasons: [NODE_PORTS_REASON] };
+    if (portConflicts(state, port)) return FAILED;
   }
   return undefined;
 }
+
+/** The one status this filter fails with: it runs for every Pod on every node. */
+const FAILED: FilterStatus = Object.freeze({
+  plugin: NODE_PORTS,
+  code: 'Unschedulable',
+  reasons: Object.freeze([NODE_PORTS_REASON]),
+});

@@ -1,6 +1,6 @@
 import { freeAmount, type NodeState } from '../node-state';
 import type { SchedulingPod } from '../pod-view';
-import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS } from '../resources';
+import { PODS } from '../resources';
 import type { FilterStatus } from '../status';
 
 /** The upstream plugin name. */
@@ -23,36 +23,29 @@ export interface Shortfall {
   readonly allocatable: bigint;
 }
 
-const FIXED = new Set([CPU, MEMORY, EPHEMERAL_STORAGE]);
-
 /**
  * Upstream `fitsRequest` (pkg/scheduler/framework/plugins/noderesources/fit.go): the pod count, then cpu,
  * memory, ephemeral-storage and each scalar resource (sorted by name here; upstream iterates a map).
- * A resource the Pod does not request (or requests 0 of) never fails.
+ * A resource the Pod does not request (or requests 0 of) never fails. No extended resource is ignored,
+ * as in the default scheduler configuration.
  */
 export function shortfalls(pod: SchedulingPod, state: NodeState): Shortfall[] {
-  const out: Shortfall[] = [];
-  const allowedPods = state.node.allocatable.get(PODS) ?? 0n;
-  if (BigInt(state.podCount + 1) > allowedPods) {
-    out.push({
-      resource: PODS,
-      requested: 1n,
-      free: allowedPods - BigInt(state.podCount),
-      allocatable: allowedPods,
-    });
+  // Runs for every Pod on every node: allocate only when something is lacking.
+  let out: Shortfall[] | undefined;
+  if (state.podCount + 1 > state.podCapacity) {
+    const allowed = state.node.allocatable.get(PODS) ?? 0n;
+    out = [{ resource: PODS, requested: 1n, free: allowed - BigInt(state.podCount), allocatable: allowed }];
   }
-  const check = (name: string, requested: bigint): void => {
-    if (requested <= 0n) return;
+  for (const [name, requested] of pod.requestList) {
     const free = freeAmount(state, name);
-    if (requested > free)
-      out.push({ resource: name, requested, free, allocatable: state.node.allocatable.get(name) ?? 0n });
-  };
-  for (const name of [CPU, MEMORY, EPHEMERAL_STORAGE]) check(name, pod.requests.get(name) ?? 0n);
-  const scalars = [...pod.requests.keys()].filter(name => !FIXED.has(name)).sort();
-  // No extended resource is ignored: the default scheduler configuration ignores none.
-  for (const name of scalars) check(name, pod.requests.get(name) ?? 0n);
-  return out;
+    if (requested <= free) continue;
+    out ??= [];
+    out.push({ resource: name, requested, free, allocatable: state.node.allocatable.get(name) ?? 0n });
+  }
+  return out ?? NONE;
 }
+
+const NONE: Shortfall[] = [];
 
 /** Upstream `noderesources.Fit.Filter`: one reason per resource the node lacks. */
 export function nodeResourcesFit(pod: SchedulingPod, state: NodeState): FilterStatus | undefined {

@@ -17,9 +17,12 @@ const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', value: ''
 export function nodeUnschedulable(pod: SchedulingPod, state: NodeState): FilterStatus | undefined {
   if (!state.node.unschedulable || tolerationsTolerate(pod.tolerations, UNSCHEDULABLE_TAINT))
     return undefined;
-  return {
-    plugin: NODE_UNSCHEDULABLE,
-    code: 'UnschedulableAndUnresolvable',
-    reasons: [NODE_UNSCHEDULABLE_REASON],
-  };
+  return FAILED;
 }
+
+/** The one status this filter fails with: it runs for every Pod on every node. */
+const FAILED: FilterStatus = Object.freeze({
+  plugin: NODE_UNSCHEDULABLE,
+  code: 'UnschedulableAndUnresolvable',
+  reasons: Object.freeze([NODE_UNSCHEDULABLE_REASON]),
+});

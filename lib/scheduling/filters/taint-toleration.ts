@@ -43,6 +43,9 @@ export function untoleratedTaint(
   return undefined;
 }
 
+/** One status per taint object: the filter runs for every Pod on every node. */
+const STATUS_BY_TAINT = new WeakMap<Taint, FilterStatus>();
+
 /** Upstream reason, with the first untolerated taint: `node(s) had untolerated taint {key: value}`. */
 export const untoleratedTaintReason = (taint: Taint): string =>
   `node(s) had untolerated taint {${taint.key}: ${taint.value}}`;
@@ -54,9 +57,14 @@ export const untoleratedTaintReason = (taint: Taint): string =>
 export function taintToleration(pod: SchedulingPod, state: NodeState): FilterStatus | undefined {
   const taint = untoleratedTaint(state.node.taints, pod.tolerations);
   if (taint === undefined) return undefined;
-  return {
-    plugin: TAINT_TOLERATION,
-    code: 'UnschedulableAndUnresolvable',
-    reasons: [untoleratedTaintReason(taint)],
-  };
+  let status = STATUS_BY_TAINT.get(taint);
+  if (status === undefined) {
+    status = {
+      plugin: TAINT_TOLERATION,
+      code: 'UnschedulableAndUnresolvable',
+      reasons: [untoleratedTaintReason(taint)],
+    };
+    STATUS_BY_TAINT.set(taint, status);
+  }
+  return status;
 }
