@@ -11,7 +11,7 @@ const affinity: FilterStatus = {
   code: 'UnschedulableAndUnresolvable',
   reasons: ["node(s) didn't match Pod's node affinity/selector"],
 };
-const fit = (...reasons: string[]): FilterStatus => ({
+const fitFailure = (...reasons: string[]): FilterStatus => ({
   plugin: 'NodeResourcesFit',
   code: 'Unschedulable',
   reasons,
@@ -26,9 +26,12 @@ describe('formatFitError', () => {
   });
 
   test('counts every reason of a node that gave several', () => {
-    expect(formatFitError(2, [fit('Insufficient cpu', 'Insufficient memory'), fit('Insufficient cpu')])).toBe(
-      '0/2 nodes are available: 1 Insufficient memory, 2 Insufficient cpu.',
-    );
+    expect(
+      formatFitError(2, [
+        fitFailure('Insufficient cpu', 'Insufficient memory'),
+        fitFailure('Insufficient cpu'),
+      ]),
+    ).toBe('0/2 nodes are available: 1 Insufficient memory, 2 Insufficient cpu.');
   });
 
   test('sorts as strings, as Go does: "10 ..." before "2 ..."', () => {
@@ -38,7 +41,7 @@ describe('formatFitError', () => {
   });
 
   test('sorts upper-case reasons before lower-case ones at the same count', () => {
-    expect(formatFitError(2, [fit('Too many pods'), affinity])).toBe(
+    expect(formatFitError(2, [fitFailure('Too many pods'), affinity])).toBe(
       "0/2 nodes are available: 1 Too many pods, 1 node(s) didn't match Pod's node affinity/selector.",
     );
   });
@@ -77,7 +80,7 @@ describe('preemptionMessage', () => {
   });
 
   test('finds no victims on nodes that failed on resources or ports, or were not evaluated', () => {
-    expect(preemptionMessage(plain, [taint, fit('Insufficient cpu'), undefined])).toBe(
+    expect(preemptionMessage(plain, [taint, fitFailure('Insufficient cpu'), undefined])).toBe(
       'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
     );
   });
@@ -94,13 +97,15 @@ describe('preemptionMessage', () => {
   });
 
   test('says a Pod with preemptionPolicy Never is not eligible', () => {
-    expect(preemptionMessage({ preemptNever: true, hasPriority: false }, [fit('Insufficient cpu')])).toBe(
-      'preemption: not eligible due to preemptionPolicy=Never.',
-    );
+    expect(
+      preemptionMessage({ preemptNever: true, hasPriority: false }, [fitFailure('Insufficient cpu')]),
+    ).toBe('preemption: not eligible due to preemptionPolicy=Never.');
   });
 
   test('says nothing for a Pod with a priority when preemption could help: the victims are unknown here', () => {
-    expect(preemptionMessage({ preemptNever: false, hasPriority: true }, [fit('Insufficient cpu')])).toBe('');
+    expect(
+      preemptionMessage({ preemptNever: false, hasPriority: true }, [fitFailure('Insufficient cpu')]),
+    ).toBe('');
   });
 
   test('still answers for a Pod with a priority when no node can be helped', () => {

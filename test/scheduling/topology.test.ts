@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -132,6 +133,38 @@ describe('renderTopology', () => {
     const nodes = [rawNode('a'), rawNode('b')];
     expect(renderTopology(manifests, placePods(manifests, nodes))).toBe(
       renderTopology(structuredClone(manifests), placePods(manifests, structuredClone(nodes))),
+    );
+  });
+});
+
+describe('scripts/topology.js', () => {
+  const script = path.join(root, 'scripts', 'topology.js');
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+
+  test('prints the diagram of the given manifests on the given nodes', () => {
+    const result = run('--nodes', 'examples/blog-cluster.nodes.yaml', 'dist/blog.k8s.yaml');
+    const manifests = parseAllDocuments(
+      fs.readFileSync(path.join(root, 'dist', 'blog.k8s.yaml'), 'utf8'),
+    ).map(d => d.toJS());
+    const nodes = loadNodeInventory(path.join(root, 'examples', 'blog-cluster.nodes.yaml'));
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toBe(renderTopology(manifests, placePods(manifests, nodes)));
+  });
+
+  test('fails with its usage and status 2 without --nodes', () => {
+    const result = run('dist/blog.k8s.yaml');
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toBe(
+      'usage: node scripts/topology.js --nodes NODES.yaml MANIFEST.yaml [MANIFEST.yaml ...]\n',
+    );
+  });
+
+  test('fails with status 1 naming an inventory that is not one', () => {
+    const result = run('--nodes', 'dist/blog.k8s.yaml', 'dist/blog.k8s.yaml');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'topology: dist/blog.k8s.yaml: [0]: expected a v1 Node (apiVersion "v1", kind "Node"), got "v1"/"Pod"\n',
     );
   });
 });
