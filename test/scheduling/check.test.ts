@@ -1,5 +1,6 @@
 import type { Finding } from '../../lib/rules/problem';
 import { checkScheduling } from '../../lib/scheduling/check';
+import { readNodeInventory } from '../../lib/scheduling/inventory';
 import { container, deployment, podManifest, rawNode } from './fixtures';
 
 type Json = Record<string, unknown>;
@@ -141,7 +142,7 @@ describe('checkScheduling: Pods no node takes even alone (pod-unschedulable)', (
     ]);
   });
 
-  test('reports a workload once, not once per replica', () => {
+  test('fails a workload once, not once per replica', () => {
     const problems = checkScheduling([deployment('web', 5, pinned('100m'))], TWO_WORKERS);
     expect(problems.map(p => [p.index, p.rule, p.field])).toEqual([
       [0, 'pod-unschedulable', 'spec.template.spec.nodeSelector'],
@@ -323,7 +324,7 @@ describe('checkScheduling: workloads', () => {
     ]);
   });
 
-  test('reports quantities the API server rejects, on their manifest', () => {
+  test('fails on quantities the API server rejects, on their manifest', () => {
     const problems = checkScheduling(
       [podManifest('ok', cpu('1')), podManifest('bad', cpu('one'))],
       TWO_WORKERS,
@@ -335,7 +336,6 @@ describe('checkScheduling: workloads', () => {
 
   test('accepts raw Node documents and already read nodes alike', () => {
     const manifests = [deployment('web', 3, cpu('1500m'))];
-    const { readNodeInventory } = jest.requireActual('../../lib/scheduling/inventory');
     expect(checkScheduling(manifests, readNodeInventory(CLUSTER))).toEqual(
       checkScheduling(manifests, { apiVersion: 'v1', kind: 'List', items: CLUSTER }),
     );
