@@ -9,4 +9,5 @@ export * from './pinning';
 export * from './pod-security';
 export * from './restricted';
 export * from './rules';
+export * from './scheduling';
 export * from './shop-chart';

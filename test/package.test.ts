@@ -13,6 +13,8 @@ const root = path.join(__dirname, '..');
 const fixture = path.join(__dirname, 'fixtures', 'consumer-app');
 const PACKAGE = 'pooh-pod-constructs';
 const PEERS = ['cdk8s', 'cdk8s-plus-28', 'constructs'];
+/** Run-time dependencies of the library (the node inventory reader parses YAML). */
+const DEPENDENCIES = ['yaml'];
 
 /**
  * `npm pack` runs `tsc` once; the install, the type-check and each synth take a few seconds at most.
@@ -131,11 +133,14 @@ describe('the packed package (npm pack)', () => {
       fs.cpSync(fixture, app, { recursive: true });
       fs.rmSync(path.join(app, 'node_modules'), { recursive: true, force: true });
       fs.rmSync(path.join(app, 'dist'), { recursive: true, force: true });
-      // The peers are `file:` links to this repo's node_modules: npm links them, no registry needed.
+      // The peers and the package's own dependencies are `file:` links to this repo's node_modules:
+      // npm links them, no registry needed.
       const manifest = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
       manifest.dependencies = {
         [PACKAGE]: `file:${tarball}`,
-        ...Object.fromEntries(PEERS.map(peer => [peer, `file:${path.join(root, 'node_modules', peer)}`])),
+        ...Object.fromEntries(
+          [...PEERS, ...DEPENDENCIES].map(dep => [dep, `file:${path.join(root, 'node_modules', dep)}`]),
+        ),
       };
       fs.writeFileSync(path.join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       mustRun(
@@ -174,7 +179,7 @@ describe('the packed package (npm pack)', () => {
         expect(fs.existsSync(path.join(installed, manifest.main))).toBe(true);
         expect(fs.existsSync(path.join(installed, manifest.types))).toBe(true);
         expect(Object.keys(manifest.peerDependencies).sort()).toEqual(PEERS);
-        expect(manifest.dependencies ?? {}).toEqual({});
+        expect(manifest.dependencies).toEqual({ yaml: '2.9.1' });
       },
       TEST_TIMEOUT,
     );
