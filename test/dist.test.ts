@@ -64,7 +64,9 @@ describe('the committed dist/', () => {
 
   test('no credential-like env var carries a literal value', () => {
     expect(podBearing.flatMap(m => findLiteralCredentials(m))).toEqual([]);
-    const envs = podBearing.flatMap(m => (podTemplateOf(m)?.spec.containers as any[]).flatMap(c => c.env ?? []));
+    const envs = podBearing.flatMap(m =>
+      ((podTemplateOf(m)?.spec.containers ?? []) as any[]).flatMap(c => c.env ?? []),
+    );
     const credentials = envs.filter(e => looksLikeCredentialName(e.name));
     expect(credentials.map(e => e.name)).toEqual(['MYSQL_ROOT_PASSWORD', 'POSTGRES_PASSWORD', 'PGPASSWORD']);
     for (const env of credentials) {

@@ -25,7 +25,7 @@ describe('npm run synth (scripts/synth.js)', () => {
   });
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  test('writes the blog manifests and a kustomization listing them, identical to the committed dist/', () => {
+  test('writes the blog and shop manifests and a kustomization listing them, identical to the committed dist/', () => {
     const out = path.join(work, 'dist');
 
     const run = synth(out);
@@ -35,7 +35,7 @@ describe('npm run synth (scripts/synth.js)', () => {
     expect(parse(fs.readFileSync(path.join(out, 'kustomization.yaml'), 'utf8'))).toEqual({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
-      resources: ['blog.k8s.yaml'],
+      resources: ['blog.k8s.yaml', 'shop.k8s.yaml'],
     });
   });
 
@@ -71,7 +71,7 @@ describe('npm run synth (scripts/synth.js)', () => {
 
     synth(out);
 
-    expect(fs.readdirSync(out).sort()).toEqual(['blog.k8s.yaml', 'kustomization.yaml']);
+    expect(fs.readdirSync(out).sort()).toEqual(['blog.k8s.yaml', 'kustomization.yaml', 'shop.k8s.yaml']);
   });
 
   test('cdk8s synth (cdk8s.yaml) gives the same manifests', () => {
@@ -107,7 +107,7 @@ describe('npm run synth:helm (scripts/synth-helm.js)', () => {
         description: pkg.description,
         type: 'application',
       });
-      expect(fs.readdirSync(path.join(out, 'templates'))).toEqual(['blog.k8s.yaml']);
+      expect(fs.readdirSync(path.join(out, 'templates')).sort()).toEqual(['blog.k8s.yaml', 'shop.k8s.yaml']);
       expect(fs.readFileSync(path.join(out, 'templates/blog.k8s.yaml'), 'utf8')).toBe(
         fs.readFileSync(path.join(root, 'dist/blog.k8s.yaml'), 'utf8'),
       );
