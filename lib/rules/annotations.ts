@@ -18,6 +18,7 @@ export function validateAnnotations(
   field: string,
   out: ValidationError[],
 ): readonly [string, string][] {
+  if (owner.annotations == null) return [];
   const entries = readStringMap(owner, 'annotations', field, out);
   let bytes = 0;
   for (const [key, value] of entries) {

@@ -1,7 +1,8 @@
 import type { JsonObject } from './json';
 import { isJsonObject } from './json';
 
-const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+/** The container lists of a Pod spec, in upstream's visiting order. */
+export const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 /**
  * Upstream `podshelper.VisitContainersWithPath`: every init, regular and ephemeral container of a

@@ -39,6 +39,14 @@ const RUNTIME_CLASS: NameRule = {
   fix: `${SUBDOMAIN_FIX.slice(0, -1)}, or remove the field.`,
 };
 
+// Checked in this order; unset or empty values are not checked.
+const NAME_FIELDS: ReadonlyArray<readonly [string, NameRule]> = [
+  ['hostname', HOSTNAME],
+  ['subdomain', SUBDOMAIN],
+  ['nodeName', NODE_NAME],
+  ['priorityClassName', PRIORITY_CLASS],
+];
+
 /** Upstream `validateRestartPolicy`, after defaulting an unset or empty policy to Always. */
 function validateRestartPolicy(spec: JsonObject, specPath: string, out: ValidationError[]): void {
   const field = `${specPath}.restartPolicy`;
@@ -83,6 +91,25 @@ function validatePreemptionPolicy(spec: JsonObject, specPath: string, out: Valid
  */
 export function validatePodFields(spec: JsonObject, specPath: string, out: ValidationError[]): void {
   validateRestartPolicy(spec, specPath, out);
+  if (spec.activeDeadlineSeconds != null) validateActiveDeadline(spec, specPath, out);
+  for (const [key, rule] of NAME_FIELDS) {
+    if (spec[key] != null) checkNameField(spec, key, `${specPath}.${key}`, rule, out);
+  }
+  // v1's deprecated `serviceAccount` is converted into serviceAccountName when that is empty.
+  if (spec.serviceAccountName != null || spec.serviceAccount != null) {
+    const accountField = `${specPath}.serviceAccountName`;
+    const account =
+      read(spec, 'serviceAccountName', accountField, STRING, out) ||
+      read(spec, 'serviceAccount', `${specPath}.serviceAccount`, STRING, out);
+    if (account) checkName(account, accountField, SERVICE_ACCOUNT, out);
+  }
+  if (spec.runtimeClassName != null) {
+    checkNameField(spec, 'runtimeClassName', `${specPath}.runtimeClassName`, RUNTIME_CLASS, out, true);
+  }
+  if (spec.preemptionPolicy != null) validatePreemptionPolicy(spec, specPath, out);
+}
+
+function validateActiveDeadline(spec: JsonObject, specPath: string, out: ValidationError[]): void {
   const deadlineField = `${specPath}.activeDeadlineSeconds`;
   const deadline = read(spec, 'activeDeadlineSeconds', deadlineField, INTEGER, out);
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) {
@@ -96,16 +123,4 @@ export function validatePodFields(spec: JsonObject, specPath: string, out: Valid
       ),
     );
   }
-  checkNameField(spec, 'hostname', `${specPath}.hostname`, HOSTNAME, out);
-  checkNameField(spec, 'subdomain', `${specPath}.subdomain`, SUBDOMAIN, out);
-  // v1's deprecated `serviceAccount` is converted into serviceAccountName when that is empty.
-  const accountField = `${specPath}.serviceAccountName`;
-  const account =
-    read(spec, 'serviceAccountName', accountField, STRING, out) ||
-    read(spec, 'serviceAccount', `${specPath}.serviceAccount`, STRING, out);
-  if (account) checkName(account, accountField, SERVICE_ACCOUNT, out);
-  checkNameField(spec, 'nodeName', `${specPath}.nodeName`, NODE_NAME, out);
-  checkNameField(spec, 'priorityClassName', `${specPath}.priorityClassName`, PRIORITY_CLASS, out);
-  checkNameField(spec, 'runtimeClassName', `${specPath}.runtimeClassName`, RUNTIME_CLASS, out, true);
-  validatePreemptionPolicy(spec, specPath, out);
 }

@@ -31,17 +31,20 @@ export function validatePodLevel(
   validatePodDns(spec, specPath, out);
   validatePodSecurityContext(spec, specPath, out);
   validateHostNetworkPorts(spec, containers.regular, out);
-  validatePodGates(spec, specPath, out);
-  validateHostAliases(spec, specPath, out);
-  validateTolerations(spec, specPath, out);
-  const affinityPath = `${specPath}.affinity`;
-  const affinity = read(spec, 'affinity', affinityPath, OBJECT, out);
-  if (affinity !== undefined) {
-    validateNodeAffinity(affinity, affinityPath, out);
-    validatePodAffinity(affinity, affinityPath, out);
-  }
-  validateTopologySpread(spec, specPath, out);
   validateWindowsHostProcess(spec, specPath, out);
-  validatePodOS(spec, specPath, out);
+  // Most Pods set none of the fields below: skip them without building a single path.
+  if (spec.readinessGates != null || spec.schedulingGates != null) validatePodGates(spec, specPath, out);
+  if (spec.hostAliases != null) validateHostAliases(spec, specPath, out);
+  if (spec.tolerations != null) validateTolerations(spec, specPath, out);
+  if (spec.affinity != null) {
+    const affinityPath = `${specPath}.affinity`;
+    const affinity = read(spec, 'affinity', affinityPath, OBJECT, out);
+    if (affinity !== undefined) {
+      validateNodeAffinity(affinity, affinityPath, out);
+      validatePodAffinity(affinity, affinityPath, out);
+    }
+  }
+  if (spec.topologySpreadConstraints != null) validateTopologySpread(spec, specPath, out);
+  if (spec.os != null) validatePodOS(spec, specPath, out);
   return out;
 }

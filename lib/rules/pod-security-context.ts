@@ -24,10 +24,12 @@ const idFix = (field: string): string => `Set ${field} to a user or group id bet
 
 function validateIds(sc: JsonObject, path: string, out: ValidationError[]): void {
   for (const [key, rule] of ID_FIELDS) {
+    if (sc[key] == null) continue;
     const field = `${path}.${key}`;
     const id = read(sc, key, field, INTEGER, out);
     if (id !== undefined && (id < 0 || id > MAX_ID)) out.push(error(rule, field, id, ID_RANGE, idFix(field)));
   }
+  if (sc.supplementalGroups == null) return;
   const groups = read(sc, 'supplementalGroups', `${path}.supplementalGroups`, LIST, out) ?? [];
   for (let i = 0; i < groups.length; i++) {
     const field = `${path}.supplementalGroups[${i}]`;
@@ -61,7 +63,13 @@ export function validatePodSecurityContext(spec: JsonObject, specPath: string, o
   }
   if (sc === undefined) return;
   validateIds(sc, path, out);
-  validateSysctls(sc, path, out);
+  if (sc.sysctls != null) validateSysctls(sc, path, out);
+  if (sc.fsGroupChangePolicy != null) validateFsGroupChangePolicy(sc, path, out);
+  if (sc.seccompProfile != null) validateSeccompProfile(sc, path, out);
+  if (sc.windowsOptions != null) validateWindowsOptions(sc, path, out);
+}
+
+function validateFsGroupChangePolicy(sc: JsonObject, path: string, out: ValidationError[]): void {
   const policyField = `${path}.fsGroupChangePolicy`;
   const policy = read(sc, 'fsGroupChangePolicy', policyField, STRING, out);
   if (policy !== undefined && !FS_GROUP_CHANGE_POLICIES.includes(policy)) {
@@ -75,6 +83,4 @@ export function validatePodSecurityContext(spec: JsonObject, specPath: string, o
       ),
     );
   }
-  validateSeccompProfile(sc, path, out);
-  validateWindowsOptions(sc, path, out);
 }

@@ -61,7 +61,7 @@ export function validateServiceFields(
   if (type === 'ExternalName') validateExternalName(spec, out);
   validateAppProtocols(ports, out);
   validateSessionAffinity(spec, out);
-  validateExternalIPs(spec, out);
+  if (spec.externalIPs != null) validateExternalIPs(spec, out);
   validateLoadBalancerFields(service, spec, type, ports, out);
   validateTrafficPolicies(spec, type, out);
 }

@@ -1,6 +1,6 @@
 import { duplicateValue, required } from './field-error';
 import type { JsonObject } from './json';
-import { read, readObjects, STRING } from './json';
+import { isJsonObject, LIST, OBJECT, read, STRING, typeError } from './json';
 import type { ValidationError } from './problem';
 import { error } from './report';
 
@@ -16,33 +16,47 @@ const INVALID = `must have at most ${SYSCTL_MAX_LENGTH} characters and match reg
  * required, well formed, and listed once. Whether the kubelet allows a sysctl is its own business.
  */
 export function validateSysctls(securityContext: JsonObject, path: string, out: ValidationError[]): void {
-  const seen = new Set<string>();
-  for (const { path: entryPath, item } of readObjects(securityContext, 'sysctls', `${path}.sysctls`, out)) {
-    const field = `${entryPath}.name`;
-    const name = read(item, 'name', field, STRING, out) ?? '';
+  const field = `${path}.sysctls`;
+  const list = read(securityContext, 'sysctls', field, LIST, out);
+  if (list === undefined) return;
+  // A plain loop that builds field paths only for problems: most Pods with sysctls have valid ones.
+  const seen = list.length > 1 ? new Set<string>() : undefined;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!isJsonObject(item)) {
+      out.push(typeError(`${field}[${i}]`, item, OBJECT.noun));
+      continue;
+    }
+    const raw = item.name;
+    const name = typeof raw === 'string' ? raw : '';
+    if (raw !== undefined && raw !== null && typeof raw !== 'string') {
+      out.push(typeError(`${field}[${i}].name`, raw, STRING.noun));
+    }
     if (name === '') {
-      out.push(error('pod-sysctl-name-required', field, item.name, required(), `Set ${field}.`));
-    } else if (Buffer.byteLength(name, 'utf8') > SYSCTL_MAX_LENGTH || !SYSCTL_RE.test(name)) {
+      const nameField = `${field}[${i}].name`;
+      out.push(error('pod-sysctl-name-required', nameField, raw, required(), `Set ${nameField}.`));
+      // The pattern admits ASCII only, so a name it accepts has as many bytes as characters.
+    } else if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL_RE.test(name)) {
       out.push(
         error(
           'pod-sysctl-name-invalid',
-          field,
+          `${field}[${i}].name`,
           name,
           INVALID,
           'Use a sysctl name such as net.ipv4.ip_unprivileged_port_start: lower-case segments separated by dots or slashes.',
         ),
       );
-    } else if (seen.has(name)) {
+    } else if (seen?.has(name)) {
       out.push(
         error(
           'pod-sysctl-name-duplicate',
-          field,
+          `${field}[${i}].name`,
           name,
           duplicateValue(name),
           `Remove the repeated sysctl ${JSON.stringify(name)}; set each sysctl once.`,
         ),
       );
     }
-    seen.add(name);
+    seen?.add(name);
   }
 }

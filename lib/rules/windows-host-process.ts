@@ -1,6 +1,6 @@
 import type { JsonObject } from './json';
 import { isJsonObject } from './json';
-import { visitContainers } from './pod-containers-visit';
+import { CONTAINER_LISTS } from './pod-containers-visit';
 import type { ValidationError } from './problem';
 import { error } from './report';
 
@@ -21,23 +21,30 @@ export function validateWindowsHostProcess(spec: JsonObject, specPath: string, o
   const podHostProcess = hostProcessOf(spec.securityContext);
   let containers = 0;
   let hostProcessContainers = 0;
-  visitContainers(spec, specPath, (container, path) => {
-    containers++;
-    const own = hostProcessOf(container.securityContext);
-    if (podHostProcess !== undefined && own !== undefined && own !== podHostProcess) {
-      const field = `${path}.securityContext.windowsOptions.hostProcess`;
-      out.push(
-        error(
-          'windows-host-process-mismatch',
-          field,
-          own,
-          `pod hostProcess value must be identical if both are specified, was ${podHostProcess}`,
-          `Remove ${field}, or set it to ${podHostProcess} as the Pod does.`,
-        ),
-      );
+  // Plain loops: this runs on every Pod, and almost none sets hostProcess.
+  for (const list of CONTAINER_LISTS) {
+    const entries = spec[list];
+    if (!Array.isArray(entries)) continue;
+    for (let i = 0; i < entries.length; i++) {
+      const container: unknown = entries[i];
+      if (!isJsonObject(container)) continue;
+      containers++;
+      const own = hostProcessOf(container.securityContext);
+      if (podHostProcess !== undefined && own !== undefined && own !== podHostProcess) {
+        const field = `${specPath}.${list}[${i}].securityContext.windowsOptions.hostProcess`;
+        out.push(
+          error(
+            'windows-host-process-mismatch',
+            field,
+            own,
+            `pod hostProcess value must be identical if both are specified, was ${podHostProcess}`,
+            `Remove ${field}, or set it to ${podHostProcess} as the Pod does.`,
+          ),
+        );
+      }
+      if (own ?? podHostProcess) hostProcessContainers++;
     }
-    if (own ?? podHostProcess) hostProcessContainers++;
-  });
+  }
   if (hostProcessContainers === 0) return;
   if (hostProcessContainers !== containers) {
     out.push(
