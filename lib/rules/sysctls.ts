@@ -11,6 +11,18 @@ const SYSCTL_RE = new RegExp(SYSCTL_PATTERN);
 const SYSCTL_MAX_LENGTH = 253;
 const INVALID = `must have at most ${SYSCTL_MAX_LENGTH} characters and match regex ${SYSCTL_PATTERN}`;
 
+// Apps set the same few sysctls on every Pod: remember the names that passed (bounded).
+const KNOWN_GOOD = new Set<string>();
+const KNOWN_GOOD_MAX = 256;
+
+function isSysctlName(name: string): boolean {
+  if (KNOWN_GOOD.has(name)) return true;
+  // The pattern admits ASCII only, so a name it accepts has as many bytes as characters.
+  const valid = name.length <= SYSCTL_MAX_LENGTH && SYSCTL_RE.test(name);
+  if (valid && KNOWN_GOOD.size < KNOWN_GOOD_MAX) KNOWN_GOOD.add(name);
+  return valid;
+}
+
 /**
  * Upstream `validateSysctls` (pkg/apis/core/validation) for `<securityContext>.sysctls`: each name
  * required, well formed, and listed once. Whether the kubelet allows a sysctl is its own business.
@@ -35,8 +47,7 @@ export function validateSysctls(securityContext: JsonObject, path: string, out: 
     if (name === '') {
       const nameField = `${field}[${i}].name`;
       out.push(error('pod-sysctl-name-required', nameField, raw, required(), `Set ${nameField}.`));
-      // The pattern admits ASCII only, so a name it accepts has as many bytes as characters.
-    } else if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL_RE.test(name)) {
+    } else if (!isSysctlName(name)) {
       out.push(
         error(
           'pod-sysctl-name-invalid',
