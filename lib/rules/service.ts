@@ -3,6 +3,7 @@ import type { JsonObject } from './json';
 import {
   INTEGER,
   isBlank,
+  isJsonObject,
   isUnset,
   OBJECT,
   read,
@@ -264,13 +265,14 @@ export function readService(service: JsonObject, options: RuleOptions, out: Vali
   out.push(...duplicatePorts(ports));
   const selector = readStringMap(spec, 'selector', 'spec.selector', []);
   out.push(...validateLabels(spec, 'selector', 'spec.selector'));
-  validateServiceFields(service, spec, type, ports, out);
   return { type, selector, ports };
 }
 
 /** Validates a v1 Service manifest: metadata, type, ports, node ports, selector, cluster IPs and the type-specific fields. */
 export function validateService(service: JsonObject, options: RuleOptions = {}): ValidationError[] {
   const out = validateObjectMeta(service, SERVICE_NAME_FORMAT);
-  readService(service, options, out);
+  const { type, ports } = readService(service, options, out);
+  // Not in readService: the whole-app rules read every Service through it and need none of this.
+  validateServiceFields(service, isJsonObject(service.spec) ? service.spec : {}, type, ports, out);
   return out;
 }
