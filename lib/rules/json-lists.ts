@@ -4,7 +4,9 @@ import type { ValidationError } from './problem';
 
 /** One string of a list, with its index in the list as written. */
 export interface IndexedString {
+  /** Position in the list as written (entries of the wrong type keep their index). */
   readonly index: number;
+  /** The string, `""` for a `null` entry. */
   readonly value: string;
 }
 
