@@ -1,12 +1,16 @@
 import type { ContainerPortView, ContainerView } from './container';
 import { validateContainer } from './container';
 import { duplicates } from './duplicates';
+import { validateEphemeralContainers } from './ephemeral-containers';
+import { validateHostNetworkPorts } from './host-network';
 import type { JsonObject } from './json';
 import { isUnset, readObjects } from './json';
 import { validateLabels } from './labels';
 import { deprecatedNodeSelectorLabels } from './node-selector';
 import type { ValidationError } from './problem';
 import { error } from './report';
+import type { VolumeIndex } from './volumes';
+import { validateVolumes } from './volumes';
 
 /** A Pod spec's containers, validated one by one. */
 export interface PodContainers {
@@ -18,13 +22,23 @@ export interface PodContainers {
   readonly serving: readonly ContainerView[];
 }
 
-/** Reads and validates every container and init container of a Pod spec found at `specPath`. */
-export function readPodContainers(spec: JsonObject, specPath: string, out: ValidationError[]): PodContainers {
+/**
+ * Reads and validates every container and init container of a Pod spec found at `specPath`; with
+ * the Pod's `volumes`, every container rule runs, else only those that read names and ports.
+ */
+export function readPodContainers(
+  spec: JsonObject,
+  specPath: string,
+  out: ValidationError[],
+  volumes?: VolumeIndex,
+): PodContainers {
   const regular = readObjects(spec, 'containers', `${specPath}.containers`, out).map(({ path, item }) =>
-    validateContainer(item, path, out),
+    validateContainer(item, path, out, volumes && { kind: 'container', volumes }),
   );
   const initEntries = readObjects(spec, 'initContainers', `${specPath}.initContainers`, out);
-  const init = initEntries.map(({ path, item }) => validateContainer(item, path, out));
+  const init = initEntries.map(({ path, item }) =>
+    validateContainer(item, path, out, volumes && { kind: 'init', volumes }),
+  );
   // Sidecars keep running next to the regular containers, so they share ports with them.
   const sidecars = init.filter((_, i) => initEntries[i]?.item.restartPolicy === 'Always');
   return { regular, init, serving: [...regular, ...sidecars] };
@@ -114,12 +128,15 @@ export function validatePodSpec(spec: JsonObject, specPath: string): ValidationE
       ),
     );
   }
-  const containers = readPodContainers(spec, specPath, out);
+  const volumes = validateVolumes(spec, specPath, out);
+  const containers = readPodContainers(spec, specPath, out, volumes);
+  validateEphemeralContainers(spec, specPath, [...containers.regular, ...containers.init], volumes, out);
   return [
     ...out,
     ...duplicateNames(containers),
     ...hostPortConflicts(containers),
     ...containerPortConflicts(containers),
+    ...validateHostNetworkPorts(spec, specPath),
     ...validateLabels(spec, 'nodeSelector', `${specPath}.nodeSelector`),
     ...deprecatedNodeSelectorLabels(spec, specPath),
   ];

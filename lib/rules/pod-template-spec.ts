@@ -6,6 +6,7 @@ import { validatePodSpec } from './pod-spec';
 import type { PodTemplateRef } from './pod-template';
 import type { ValidationError } from './problem';
 import { error, unsupported } from './report';
+import { validateSecurityAnnotations } from './security-annotations';
 
 /**
  * Upstream `ValidatePodTemplateSpec` (pkg/apis/core/validation): the template's labels and its
@@ -16,6 +17,12 @@ export function validatePodTemplateSpec(template: PodTemplateRef): ValidationErr
   const out = [
     ...validateLabels(template.metadata, 'labels', `${template.path}.labels`),
     ...validatePodSpec(template.spec, template.specPath),
+    ...validateSecurityAnnotations(
+      template.metadata,
+      `${template.path}.annotations`,
+      template.spec,
+      template.specPath,
+    ),
   ];
   if (!isUnset(template.spec, 'ephemeralContainers')) {
     out.push(
