@@ -6,6 +6,7 @@ import {
 } from '../pod-security';
 import type { Finding, ValidationError } from '../rules';
 import { validateAppByManifest, validateManifest } from '../rules';
+import { defaultManifest } from '../rules/defaults';
 import { applySuppression } from '../rules/options';
 import { podBearingKind } from '../rules/pod-template';
 import type { ChecksOptions } from './options';
@@ -41,7 +42,8 @@ function podSecurityProblems(manifest: unknown, options: ChecksOptions): Validat
 }
 
 /**
- * The engine: every check over a list of manifests, in one pass. Per object: the API-server rules
+ * The engine: every check over a list of manifests, in one pass, each on the manifest after the
+ * API server's v1 defaults (`defaultManifest`). Per object: the API-server rules
  * (`validateManifest`), literal credentials and Pod Security; across all objects: the whole-app
  * rules (node ports claimed twice, Service targets no selected Pod or template exposes). Each
  * problem carries the position of the manifest it belongs to; warnings listed in an object's
@@ -49,15 +51,14 @@ function podSecurityProblems(manifest: unknown, options: ChecksOptions): Validat
  * cannot disagree.
  */
 export function checkEntries(entries: readonly ManifestEntry[], options: ChecksOptions = {}): Finding[] {
-  const appProblems = validateAppByManifest(
-    entries.map(entry => entry.manifest),
-    options,
-  );
+  // Like the API server, every check sees the object after the v1 defaults (lib/rules/defaults.ts).
+  const manifests = entries.map(entry => defaultManifest(entry.manifest));
+  const appProblems = validateAppByManifest(manifests, options);
   const findings: Finding[] = [];
   entries.forEach((entry, index) => {
     if (entry.report === false) return;
     const own = entry.options ?? options;
-    const { manifest } = entry;
+    const manifest = manifests[index];
     const podBearing = podBearingKind(manifest) !== undefined;
     const problems = [
       ...validateManifest(manifest, own),
