@@ -44,31 +44,41 @@ const EPHEMERAL_FORBIDDEN = [
 
 /** `imagePullPolicy` and `terminationMessagePolicy`, as after defaulting (unset takes the default). */
 function validatePolicies(container: JsonObject, path: string, out: ValidationError[]): void {
-  const messageField = `${path}.terminationMessagePolicy`;
-  const messagePolicy = read(container, 'terminationMessagePolicy', messageField, STRING, out) || 'File';
-  if (!MESSAGE_POLICIES.includes(messagePolicy)) {
-    out.push(
-      error(
-        'container-termination-message-policy-unsupported',
-        messageField,
-        messagePolicy,
-        unsupported(MESSAGE_POLICIES, 'as-given'),
-        `Set ${messageField} to File or FallbackToLogsOnError, or omit it for File.`,
-      ),
-    );
+  const messagePolicy = container.terminationMessagePolicy;
+  // Skip the common case without building field paths: unset or a supported value.
+  if (
+    !isUnset(container, 'terminationMessagePolicy') &&
+    !MESSAGE_POLICIES.includes(messagePolicy as string)
+  ) {
+    const field = `${path}.terminationMessagePolicy`;
+    const policy = read(container, 'terminationMessagePolicy', field, STRING, out);
+    if (policy) {
+      out.push(
+        error(
+          'container-termination-message-policy-unsupported',
+          field,
+          policy,
+          unsupported(MESSAGE_POLICIES, 'as-given'),
+          `Set ${field} to File or FallbackToLogsOnError, or omit it for File.`,
+        ),
+      );
+    }
   }
-  const pullField = `${path}.imagePullPolicy`;
-  const pullPolicy = read(container, 'imagePullPolicy', pullField, STRING, out) || 'IfNotPresent';
-  if (!PULL_POLICIES.includes(pullPolicy)) {
-    out.push(
-      error(
-        'container-image-pull-policy-unsupported',
-        pullField,
-        pullPolicy,
-        unsupported(PULL_POLICIES),
-        `Set ${pullField} to Always, IfNotPresent or Never.`,
-      ),
-    );
+  const pullPolicy = container.imagePullPolicy;
+  if (!isUnset(container, 'imagePullPolicy') && !PULL_POLICIES.includes(pullPolicy as string)) {
+    const field = `${path}.imagePullPolicy`;
+    const policy = read(container, 'imagePullPolicy', field, STRING, out);
+    if (policy) {
+      out.push(
+        error(
+          'container-image-pull-policy-unsupported',
+          field,
+          policy,
+          unsupported(PULL_POLICIES),
+          `Set ${field} to Always, IfNotPresent or Never.`,
+        ),
+      );
+    }
   }
 }
 

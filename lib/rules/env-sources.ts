@@ -1,7 +1,7 @@
 import { ENV_FIELD_PATHS, validateFieldRef, validateResourceFieldRef } from './downward-api';
 import { required } from './field-errors';
 import type { JsonObject } from './json';
-import { OBJECT, read, readObjects, STRING } from './json';
+import { isJsonObject, isUnset, OBJECT, read, readObjects, STRING } from './json';
 import { isDns1123Subdomain, isEnvVarName, maxLenError, regexError } from './names';
 import type { ValidationError } from './problem';
 import { error, reasons } from './report';
@@ -127,6 +127,7 @@ function validateValueFrom(variable: JsonObject, path: string, out: ValidationEr
 
 /** Upstream `ValidateEnvFrom`: prefixes and exactly one source per entry. */
 function validateEnvFrom(container: JsonObject, path: string, out: ValidationError[]): void {
+  if (isUnset(container, 'envFrom')) return;
   const listPath = `${path}.envFrom`;
   for (const { path: entryPath, item } of readObjects(container, 'envFrom', listPath, out)) {
     const prefixField = `${entryPath}.prefix`;
@@ -189,8 +190,15 @@ function validateEnvFrom(container: JsonObject, path: string, out: ValidationErr
 
 /** The sources of a container's env vars: `env[].valueFrom` and `envFrom`. */
 export function validateEnvSources(container: JsonObject, path: string, out: ValidationError[]): void {
-  for (const { path: varPath, item } of readObjects(container, 'env', `${path}.env`, [])) {
-    validateValueFrom(item, varPath, out);
+  // env.ts reads the list and reports its problems; here only entries with a valueFrom matter.
+  const env = container.env;
+  if (Array.isArray(env)) {
+    for (let i = 0; i < env.length; i++) {
+      const item: unknown = env[i];
+      if (isJsonObject(item) && item.valueFrom !== undefined && item.valueFrom !== null) {
+        validateValueFrom(item, `${path}.env[${i}]`, out);
+      }
+    }
   }
   validateEnvFrom(container, path, out);
 }

@@ -26,7 +26,10 @@ export function validatePodCreate(pod: JsonObject, spec: JsonObject): Validation
     );
   }
   const podName = typeof metadata.name === 'string' ? metadata.name : '';
-  const volumes = readObjects(spec, 'volumes', 'spec.volumes', []);
+  const raw = spec.volumes;
+  const hasEphemeral =
+    Array.isArray(raw) && raw.some(volume => isJsonObject(volume) && !isUnset(volume, 'ephemeral'));
+  const volumes = hasEphemeral ? readObjects(spec, 'volumes', 'spec.volumes', []) : [];
   // Each generic ephemeral volume gets a claim named <pod>-<volume>.
   const created = new Set<string>();
   for (const { path, item } of podName === '' ? [] : volumes) {

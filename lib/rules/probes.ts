@@ -198,6 +198,7 @@ function requireSingleSuccess(probe: JsonObject, path: string, out: ValidationEr
  */
 export function validateProbes(container: JsonObject, path: string, out: ValidationError[]): void {
   for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    if (isUnset(container, key)) continue;
     const probePath = `${path}.${key}`;
     const probe = read(container, key, probePath, OBJECT, out);
     if (probe === undefined) continue;
@@ -222,6 +223,7 @@ export function validateProbes(container: JsonObject, path: string, out: Validat
 
 /** Upstream `validateLifecycle`: each hook set holds exactly one valid action. */
 export function validateLifecycle(container: JsonObject, path: string, out: ValidationError[]): void {
+  if (isUnset(container, 'lifecycle')) return;
   const lifecyclePath = `${path}.lifecycle`;
   const lifecycle = read(container, 'lifecycle', lifecyclePath, OBJECT, out);
   if (lifecycle === undefined) return;

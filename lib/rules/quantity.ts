@@ -159,6 +159,19 @@ function keepsText(scanned: Scanned, base: 10 | 2, exponent: number): boolean {
  * (`QUANTITY_FORMAT_ERROR`, `QUANTITY_NUMERIC_ERROR`, `QUANTITY_SUFFIX_ERROR`).
  */
 export function parseQuantity(str: string): Quantity | string {
+  const cached = PARSED.get(str);
+  if (cached !== undefined) return cached;
+  const parsed = parseUncached(str);
+  // Manifests repeat the same few values ("250m", "512Mi"); remember them, within a bound.
+  if (PARSED.size >= MAX_CACHED) PARSED.clear();
+  if (str.length <= 64) PARSED.set(str, parsed);
+  return parsed;
+}
+
+const PARSED = new Map<string, Quantity | string>();
+const MAX_CACHED = 4096;
+
+function parseUncached(str: string): Quantity | string {
   if (str.length === 0) return QUANTITY_FORMAT_ERROR;
   if (str === '0') return { nanos: 0n, format: 'DecimalSI', text: str };
   const scanned = scan(str);

@@ -80,6 +80,7 @@ const NAME_FIX =
 
 /** Upstream `validateContainerResourceName`, with `validateResourceName` before it. */
 function validateResourceName(name: string, field: string, out: ValidationError[]): void {
+  if (CONTAINER_RESOURCES.has(name)) return;
   const nameReasons = isQualifiedName(name);
   for (const reason of nameReasons) out.push(error('resource-name-invalid', field, name, reason, NAME_FIX));
   const singleSegment = !name.includes('/');

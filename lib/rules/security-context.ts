@@ -20,6 +20,13 @@ const PROC_MOUNTS = ['Default', 'Unmasked'];
 
 /** Upstream `IsValidUserID`/`IsValidGroupID`: 0 to 2^31-1. */
 export function validateId(context: JsonObject, key: string, path: string, out: ValidationError[]): void {
+  const raw = context[key];
+  if (
+    raw === undefined ||
+    raw === null ||
+    (Number.isInteger(raw) && (raw as number) >= 0 && (raw as number) <= MAX_ID)
+  )
+    return;
   const field = `${path}.${key}`;
   const id = read(context, key, field, INTEGER, out);
   if (id !== undefined && (id < 0 || id > MAX_ID)) {
@@ -37,6 +44,7 @@ export function validateId(context: JsonObject, key: string, path: string, out: 
 
 /** Upstream `validateSeccompProfileField` for a `seccompProfile` of a Pod or container context at `path`. */
 export function validateSeccompProfile(context: JsonObject, path: string, out: ValidationError[]): void {
+  if (isUnset(context, 'seccompProfile')) return;
   const profilePath = `${path}.seccompProfile`;
   const profile = read(context, 'seccompProfile', profilePath, OBJECT, out);
   if (profile === undefined) return;
@@ -135,6 +143,7 @@ function runAsUserNameReasons(name: string): string[] {
 
 /** Upstream `validateWindowsSecurityContextOptions` for the `windowsOptions` of a context at `path`. */
 export function validateWindowsOptions(context: JsonObject, path: string, out: ValidationError[]): void {
+  if (isUnset(context, 'windowsOptions')) return;
   const optionsPath = `${path}.windowsOptions`;
   const options = read(context, 'windowsOptions', optionsPath, OBJECT, out);
   if (options === undefined) return;
@@ -204,7 +213,9 @@ export function validateContainerSecurityContext(
   validateId(context, 'runAsUser', contextPath, out);
   validateId(context, 'runAsGroup', contextPath, out);
   // Stricter than a default 1.28 server, which drops procMount unless the ProcMountType gate is on.
-  const procMount = read(context, 'procMount', `${contextPath}.procMount`, STRING, out);
+  const procMount = isUnset(context, 'procMount')
+    ? undefined
+    : read(context, 'procMount', `${contextPath}.procMount`, STRING, out);
   if (procMount !== undefined && !PROC_MOUNTS.includes(procMount)) {
     out.push(
       error(
@@ -217,13 +228,10 @@ export function validateContainerSecurityContext(
     );
   }
   validateSeccompProfile(context, contextPath, out);
-  const escalation = read(
-    context,
-    'allowPrivilegeEscalation',
-    `${contextPath}.allowPrivilegeEscalation`,
-    BOOLEAN,
-    out,
-  );
+  const escalation =
+    context.allowPrivilegeEscalation === false
+      ? false
+      : read(context, 'allowPrivilegeEscalation', `${contextPath}.allowPrivilegeEscalation`, BOOLEAN, out);
   if (escalation === false) {
     const privileged = read(context, 'privileged', `${contextPath}.privileged`, BOOLEAN, []);
     if (privileged === true) {

@@ -1,6 +1,6 @@
 import { forbidden, NOT_FOUND, required } from './field-errors';
 import type { JsonObject } from './json';
-import { isJsonObject, read, readObjects, STRING } from './json';
+import { isJsonObject, isUnset, read, readObjects, STRING } from './json';
 import { hasBacksteps, validateLocalDescendingPath } from './paths';
 import type { ValidationError } from './problem';
 import { error, unsupported } from './report';
@@ -24,6 +24,12 @@ interface Entry {
   readonly target: string;
 }
 
+/** A string field; the field path is built only when the value is not a string (this runs for every mount). */
+function text(item: JsonObject, key: string, path: string, out: ValidationError[]): string {
+  const value = item[key];
+  return typeof value === 'string' ? value : (read(item, key, `${path}.${key}`, STRING, out) ?? '');
+}
+
 function entries(
   container: JsonObject,
   key: string,
@@ -34,8 +40,8 @@ function entries(
   return readObjects(container, key, `${path}.${key}`, out).map(({ path: entryPath, item }) => ({
     path: entryPath,
     item,
-    name: read(item, 'name', `${entryPath}.name`, STRING, out) ?? '',
-    target: read(item, targetKey, `${entryPath}.${targetKey}`, STRING, out) ?? '',
+    name: text(item, 'name', entryPath, out),
+    target: text(item, targetKey, entryPath, out),
   }));
 }
 
@@ -45,6 +51,7 @@ function validateMountPropagation(
   field: string,
   out: ValidationError[],
 ): void {
+  if (isUnset(mount, 'mountPropagation')) return;
   const propagation = read(mount, 'mountPropagation', field, STRING, out);
   if (propagation === undefined) return;
   if (!PROPAGATIONS.includes(propagation)) {
@@ -153,10 +160,10 @@ function validateMounts(
         ),
       );
     }
-    const subPath = read(item, 'subPath', `${mountPath}.subPath`, STRING, out) ?? '';
+    const subPath = text(item, 'subPath', mountPath, out);
     if (subPath !== '')
       validateLocalDescendingPath(subPath, `${listPath}.subPath`, 'volume-mount-sub-path-invalid', out);
-    const subPathExpr = read(item, 'subPathExpr', `${mountPath}.subPathExpr`, STRING, out) ?? '';
+    const subPathExpr = text(item, 'subPathExpr', mountPath, out);
     if (subPathExpr !== '') {
       if (subPath !== '') {
         out.push(
@@ -303,7 +310,9 @@ export function validateVolumeUse(
   out: ValidationError[],
 ): void {
   const mounts = entries(container, 'volumeMounts', 'mountPath', path, out);
-  const devices = entries(container, 'volumeDevices', 'devicePath', path, out);
+  const devices = isUnset(container, 'volumeDevices')
+    ? []
+    : entries(container, 'volumeDevices', 'devicePath', path, out);
   if (mounts.length > 0) validateMounts(container, mounts, devices, path, volumes, out);
   if (devices.length > 0) validateDevices(devices, mounts, volumes, out);
 }
