@@ -5,8 +5,9 @@ import {
   POD_SECURITY_POLICY_VERSION,
 } from '../pod-security';
 import type { Finding, ValidationError } from '../rules';
-import { validateAppByManifest, validateManifest } from '../rules';
+import { validateAppByManifest } from '../rules';
 import { defaultManifest } from '../rules/defaults';
+import { validateDefaultedManifest } from '../rules/manifest';
 import { applySuppression } from '../rules/options';
 import { podBearingKind } from '../rules/pod-template';
 import type { ChecksOptions } from './options';
@@ -61,7 +62,7 @@ export function checkEntries(entries: readonly ManifestEntry[], options: ChecksO
     const manifest = manifests[index];
     const podBearing = podBearingKind(manifest) !== undefined;
     const problems = [
-      ...validateManifest(manifest, own),
+      ...validateDefaultedManifest(manifest, own),
       ...(podBearing ? findLiteralCredentials(manifest, { allow: own.allowLiteralEnv }) : []),
       ...applySuppression(appProblems[index] ?? [], own),
       ...(podBearing ? podSecurityProblems(manifest, own) : []),
