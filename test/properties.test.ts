@@ -198,7 +198,7 @@ describe('properties of what the constructs emit', () => {
           nodeSelector: p.nodeSelector,
           containers,
         });
-        volumes.forEach(name => pod.addSharedVolume({ name, path: `/mnt/${name}` }));
+        for (const name of volumes) pod.addSharedVolume({ name, path: `/mnt/${name}` });
         pod.exposeViaNodePort({ name: p.serviceName });
         expect(checkManifests(chart.toJson())).toEqual([]);
       }),
@@ -211,7 +211,7 @@ describe('properties of what the constructs emit', () => {
       fc.property(richContainers, containers => {
         const chart = new Chart(new App({ outdir: 'unused' }), 'prop');
         const pod = new kplus.Pod(chart, 'Pod', { metadata: { labels: { app: 'plain' } } });
-        containers.forEach(c => pod.addContainer({ ...c, securityContext: { user: 1000, group: 1000 } }));
+        for (const c of containers) pod.addContainer({ ...c, securityContext: { user: 1000, group: 1000 } });
         exposePodViaNodePort(pod);
         // A plain cdk8s-plus Pod is only checked against the API server's rules, not Pod Security.
         expect(checkManifests(chart.toJson(), { podSecurity: 'privileged' })).toEqual([]);
