@@ -104,19 +104,11 @@ function validateHostPath(source: JsonObject, path: string, out: ValidationError
 }
 
 /** A source that names a Secret or ConfigMap (`key`), with `defaultMode` and `items`. */
-function namedFiles(key: string, what: string): SourceValidator {
+function namedFiles(key: string, what: string, rule: string): SourceValidator {
   return (source, path, out) => {
     const field = `${path}.${key}`;
     if (!read(source, key, field, STRING, out)) {
-      out.push(
-        error(
-          `volume-${what.toLowerCase()}-name-required`,
-          field,
-          source[key],
-          required(),
-          `Set ${field} to the ${what}'s name.`,
-        ),
-      );
+      out.push(error(rule, field, source[key], required(), `Set ${field} to the ${what}'s name.`));
     }
     validateFileMode(source, 'defaultMode', path, out);
     for (const { path: itemPath, item } of readObjects(source, 'items', `${path}.items`, out)) {
@@ -253,7 +245,7 @@ const SOURCES: ReadonlyArray<readonly [key: string, child: string, validate?: So
   ['gitRepo', 'gitRepo'],
   ['gcePersistentDisk', 'gcePersistentDisk'],
   ['awsElasticBlockStore', 'awsElasticBlockStore'],
-  ['secret', 'secret', namedFiles('secretName', 'Secret')],
+  ['secret', 'secret', namedFiles('secretName', 'Secret', 'volume-secret-name-required')],
   ['nfs', 'nfs', validateNfs],
   ['iscsi', 'iscsi'],
   ['glusterfs', 'glusterfs'],
@@ -266,7 +258,7 @@ const SOURCES: ReadonlyArray<readonly [key: string, child: string, validate?: So
   ['downwardAPI', 'downwarAPI', validateDownwardAPIVolume],
   ['fc', 'fc'],
   ['flexVolume', 'flexVolume'],
-  ['configMap', 'configMap', namedFiles('name', 'ConfigMap')],
+  ['configMap', 'configMap', namedFiles('name', 'ConfigMap', 'volume-config-map-name-required')],
   ['azureFile', 'azureFile'],
   ['vsphereVolume', 'vsphereVolume'],
   ['photonPersistentDisk', 'photonPersistentDisk'],
