@@ -21,6 +21,7 @@ function synthError(chart: Chart): string {
 describe('synth-time checks on this package constructs', () => {
   test('fails with every problem of the app at once, each with construct path, field, value and fix', () => {
     // GIVEN a Pod with a bad env name, a port clash, a literal password and a privileged container
+    // (which cdk8s-plus's default allowPrivilegeEscalation: false contradicts)
     const chart = Testing.chart();
     const pod = new MultiContainerPod(chart, 'Pod', {
       metadata: { labels: { app: 'x' } },
@@ -45,6 +46,7 @@ describe('synth-time checks on this package constructs', () => {
       [
         'Validation failed with the following errors:',
         `  [test/Pod] spec.containers[0].env[0].name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*') (got "1BAD"). Fix: Rename the variable to letters, digits, '_', '-' or '.', not starting with a digit or '..'.`,
+        '  [test/Pod] spec.containers[1].securityContext: cannot set `allowPrivilegeEscalation` to false and `privileged` to true (got {"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]},"privileged":true,"readOnlyRootFilesystem":true,"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}}). Fix: Remove privileged: true (a privileged container can always escalate), or set spec.containers[1].securityContext.allowPrivilegeEscalation to true.',
         '  [test/Pod] spec.containers[1].ports[0].containerPort: containers "a" and "b" both listen on port 80/TCP; containers of a Pod share one network namespace, so only one of them can bind it (got 80). Fix: Move one of the two containers to a different port, or run them in separate Pods.',
         `  [test/Pod] spec.containers[0].env[1].value: env var "DB_PASSWORD" of container "a" looks like a credential, and its literal value would be stored in plain text in the manifest (got "<redacted, 7 chars>"). Fix: use valueFrom.secretKeyRef (kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(scope, 'Id', 'my-secret'), key: 'db-password' })), or list "DB_PASSWORD" in allowLiteralEnv if it is not a secret`,
         '  [test/Pod] spec.containers[1].securityContext.privileged: violates PodSecurity "restricted:v1.28": privileged (container "b" must not set securityContext.privileged=true). Fix: Remove securityContext.privileged or set it to false, and add only the specific capabilities the container needs.',
@@ -139,7 +141,7 @@ describe('synth-time checks on this package constructs', () => {
     const chart = Testing.chart();
     configureChecks(chart, { podSecurity: 'privileged' });
     new MultiContainerPod(chart, 'Pod', {
-      containers: [{ ...web, securityContext: { privileged: true } }],
+      containers: [{ ...web, securityContext: { privileged: true, allowPrivilegeEscalation: true } }],
       allowLiteralEnv: ['TOKEN_LIMIT'],
     });
 

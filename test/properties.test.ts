@@ -1,7 +1,7 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
-import { NodePinnedPod, validateManifest } from '../lib';
+import { BlogChart, checkManifests, exposePodViaNodePort, NodePinnedPod, validateManifest } from '../lib';
 import { expectSchemaValid } from './support/schema';
 
 // Property-based tests: whatever props the constructs accept synthesize to manifests the rules and
@@ -424,5 +424,84 @@ describe('properties of the workload rules', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('properties of what the constructs emit', () => {
+  const probe = fc.option(
+    fc.oneof(
+      fc
+        .integer({ min: 1, max: 60 })
+        .map(period => kplus.Probe.fromTcpSocket({ periodSeconds: Duration.seconds(period) })),
+      fc.constantFrom('/', '/healthz').map(path => kplus.Probe.fromHttpGet(path, { failureThreshold: 5 })),
+      fc.constant(kplus.Probe.fromCommand(['true'], { timeoutSeconds: Duration.seconds(2) })),
+    ),
+    { nil: undefined },
+  );
+  const resources = fc
+    .record({
+      cpu: fc.integer({ min: 1, max: 4000 }),
+      cpuExtra: fc.nat(2000),
+      memory: fc.integer({ min: 1, max: 2048 }),
+      memoryExtra: fc.nat(2048),
+    })
+    .map(r => ({
+      cpu: { request: kplus.Cpu.millis(r.cpu), limit: kplus.Cpu.millis(r.cpu + r.cpuExtra) },
+      memory: { request: Size.mebibytes(r.memory), limit: Size.mebibytes(r.memory + r.memoryExtra) },
+    }));
+  const richContainers = fc
+    .uniqueArray(
+      fc.record({
+        name: dns1035,
+        port: fc.integer({ min: 1024, max: 65535 }),
+        liveness: probe,
+        readiness: probe,
+        startup: probe,
+        resources: fc.option(resources, { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 3, selector: c => c.name },
+    )
+    .filter(cs => new Set(cs.map(c => c.port)).size === cs.length)
+    .map(cs =>
+      cs.map(({ port, ...c }) => ({ ...c, image: `registry.example.com/${c.name}:1.0.0`, portNumber: port })),
+    );
+  const sharedVolumes = fc.uniqueArray(fc.stringMatching(/^[a-z]([-a-z0-9]{0,10}[a-z0-9])?$/), {
+    maxLength: 2,
+  });
+
+  test('every check passes what NodePinnedPod and exposeViaNodePort make of any valid props', () => {
+    fc.assert(
+      fc.property(props, richContainers, sharedVolumes, (p, containers, volumes) => {
+        const chart = new Chart(new App({ outdir: 'unused' }), 'prop');
+        const pod = new NodePinnedPod(chart, 'Pod', {
+          metadata: { name: p.podName, labels: p.labels },
+          nodeSelector: p.nodeSelector,
+          containers,
+        });
+        for (const name of volumes) pod.addSharedVolume({ name, path: `/mnt/${name}` });
+        pod.exposeViaNodePort({ name: p.serviceName });
+        expect(checkManifests(chart.toJson())).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('every check passes what exposePodViaNodePort makes of a plain cdk8s-plus Pod', () => {
+    fc.assert(
+      fc.property(richContainers, containers => {
+        const chart = new Chart(new App({ outdir: 'unused' }), 'prop');
+        const pod = new kplus.Pod(chart, 'Pod', { metadata: { labels: { app: 'plain' } } });
+        for (const c of containers) pod.addContainer({ ...c, securityContext: { user: 1000, group: 1000 } });
+        exposePodViaNodePort(pod);
+        // A plain cdk8s-plus Pod is only checked against the API server's rules, not Pod Security.
+        expect(checkManifests(chart.toJson(), { podSecurity: 'privileged' })).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('every check passes the blog chart', () => {
+    const chart = new BlogChart(new App({ outdir: 'unused' }), 'blog');
+    expect(checkManifests(chart.toJson())).toEqual([]);
   });
 });

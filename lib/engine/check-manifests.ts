@@ -6,7 +6,9 @@ import {
   POD_SECURITY_POLICY_VERSION,
 } from '../pod-security';
 import type { Finding, ValidationError } from '../rules';
-import { validateAppByManifest, validateManifest } from '../rules';
+import { validateAppByManifest } from '../rules';
+import { defaultManifest } from '../rules/defaults';
+import { validateDefaultedManifest } from '../rules/manifest';
 import { applySuppression } from '../rules/options';
 import { podBearingKind } from '../rules/pod-template';
 import type { NodeInfo } from '../scheduling';
@@ -48,7 +50,8 @@ function podSecurityProblems(manifest: unknown, options: ChecksOptions): Validat
 }
 
 /**
- * The engine: every check over a list of manifests, in one pass. Per object: the API-server rules
+ * The engine: every check over a list of manifests, in one pass, each on the manifest after the
+ * API server's v1 defaults (`defaultManifest`). Per object: the API-server rules
  * (`validateManifest`), literal credentials and Pod Security; across all objects: the whole-app
  * rules (node ports claimed twice, Service targets no selected Pod or template exposes) and, given
  * a node inventory (`options.nodes`), the scheduling pre-flight. Each
@@ -57,19 +60,18 @@ function podSecurityProblems(manifest: unknown, options: ChecksOptions): Validat
  * cannot disagree.
  */
 export function checkEntries(entries: readonly ManifestEntry[], options: ChecksOptions = {}): Finding[] {
-  const appProblems = validateAppByManifest(
-    entries.map(entry => entry.manifest),
-    options,
-  );
-  const placement = schedulingProblems(entries, options);
+  // Like the API server, every check sees the object after the v1 defaults (lib/rules/defaults.ts).
+  const manifests = entries.map(entry => defaultManifest(entry.manifest));
+  const appProblems = validateAppByManifest(manifests, options);
+  const placement = schedulingProblems(entries, manifests, options);
   const findings: Finding[] = [];
   entries.forEach((entry, index) => {
     if (entry.report === false) return;
     const own = entry.options ?? options;
-    const { manifest } = entry;
+    const manifest = manifests[index];
     const podBearing = podBearingKind(manifest) !== undefined;
     const problems = [
-      ...validateManifest(manifest, own),
+      ...validateDefaultedManifest(manifest, own),
       ...(podBearing ? findLiteralCredentials(manifest, { allow: own.allowLiteralEnv }) : []),
       ...applySuppression(appProblems[index] ?? [], own),
       ...(podBearing ? podSecurityProblems(manifest, own) : []),
@@ -86,12 +88,13 @@ export function checkEntries(entries: readonly ManifestEntry[], options: ChecksO
  */
 function schedulingProblems(
   entries: readonly ManifestEntry[],
+  manifests: readonly unknown[],
   options: ChecksOptions,
 ): Map<number, ValidationError[]> {
   const byInventory = new Map<readonly NodeInfo[], number[]>();
   entries.forEach((entry, index) => {
     const nodes = (entry.options ?? options).nodes;
-    if (nodes === undefined || podBearingKind(entry.manifest) === undefined) return;
+    if (nodes === undefined || podBearingKind(manifests[index]) === undefined) return;
     const group = byInventory.get(nodes);
     if (group === undefined) byInventory.set(nodes, [index]);
     else group.push(index);
@@ -99,7 +102,7 @@ function schedulingProblems(
   const problems = new Map<number, ValidationError[]>();
   for (const [nodes, indices] of byInventory) {
     for (const { index, ...problem } of checkScheduling(
-      indices.map(i => entries[i].manifest),
+      indices.map(i => manifests[i]),
       nodes,
     )) {
       const entryIndex = indices[index];

@@ -1,4 +1,4 @@
-import { tooLong } from './field-error';
+import { tooLong } from './field-errors';
 import type { JsonObject } from './json';
 import { readStringMap } from './json';
 import { isQualifiedName } from './names';

@@ -1,5 +1,5 @@
 import type { JsonObject } from './json';
-import { isUnset, OBJECT, read, STRING } from './json';
+import { isJsonObject, isUnset, OBJECT, read, STRING } from './json';
 import type { LabelSelectorView } from './label-selector';
 import { isEmptySelector, readLabelSelector } from './label-selector';
 import { LABEL_NAME_FORMAT, SUBDOMAIN_NAME_FORMAT, validateObjectMeta } from './metadata';
@@ -256,7 +256,10 @@ export function validateStatefulSet(obj: JsonObject): ValidationError[] {
   // Upstream `ValidateStatefulSetSpec` gives no detail here; the server then prints just "Invalid value".
   const selector = requiredSelector(spec, 'statefulset', out, 'Invalid value');
   out.push(...selectorMismatch(selector, template));
-  out.push(...validatePodTemplateSpec(template), ...alwaysRestartingTemplate(template, 'StatefulSet'));
+  out.push(
+    ...validatePodTemplateSpec(template, claimTemplateNames(spec)),
+    ...alwaysRestartingTemplate(template, 'StatefulSet'),
+  );
   return out;
 }
 
@@ -325,4 +328,14 @@ export function validateDaemonSet(obj: JsonObject): ValidationError[] {
   validateDaemonSetStrategy(spec, out);
   nonNegative(spec, 'revisionHistoryLimit', 'spec', out);
   return out;
+}
+
+/** Names of a StatefulSet's `volumeClaimTemplates`: the volumes its controller adds to every Pod. */
+function claimTemplateNames(spec: JsonObject): string[] {
+  const templates = spec.volumeClaimTemplates;
+  if (!Array.isArray(templates)) return [];
+  return templates.flatMap(claim => {
+    const name = isJsonObject(claim) && isJsonObject(claim.metadata) ? claim.metadata.name : undefined;
+    return typeof name === 'string' && name !== '' ? [name] : [];
+  });
 }

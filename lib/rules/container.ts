@@ -1,3 +1,5 @@
+import type { ContainerContext } from './container-details';
+import { validateContainerDetails } from './container-details';
 import { validateEnv } from './env';
 import type { JsonObject } from './json';
 import { INTEGER, isBlank, isUnset, read, readObjects, STRING } from './json';
@@ -118,13 +120,15 @@ function validatePorts(container: JsonObject, path: string, out: ValidationError
 }
 
 /**
- * Upstream `validateContainerCommon` for one container: name, image, ports and env.
- * Pod-wide checks (unique names, port conflicts) use the returned view.
+ * Upstream `validateContainerCommon` for one container: name, image, ports and env; with a
+ * `context`, every other container rule too (lib/rules/container-details.ts). Pod-wide checks
+ * (unique names, port conflicts) use the returned view.
  */
 export function validateContainer(
   container: JsonObject,
   path: string,
   out: ValidationError[],
+  context?: ContainerContext,
 ): ContainerView {
   const nameField = `${path}.name`;
   if (isBlank(container, 'name')) {
@@ -145,6 +149,19 @@ export function validateContainer(
       ),
     );
   }
+  validateImage(container, path, out);
+  const ports = validatePorts(container, path, out);
+  out.push(...validateEnv(container, path));
+  if (context !== undefined) validateContainerDetails(container, path, context, out);
+  return { path, name, ports };
+}
+
+/**
+ * Upstream: an image is required (`validateContainerCommon`), and a Pod's images may not have
+ * leading or trailing blanks (`validateContainerOnlyForPod`). The blanks are also reported in
+ * workload templates, where the API server lets them through: the controller's Pods would be refused.
+ */
+function validateImage(container: JsonObject, path: string, out: ValidationError[]): void {
   const imageField = `${path}.image`;
   if (isBlank(container, 'image')) {
     out.push(
@@ -152,13 +169,21 @@ export function validateContainer(
         'container-image-required',
         imageField,
         container.image,
-        'Required value: the kubelet has nothing to pull or run without an image',
+        'Required value',
         `Set ${imageField} to an image reference, e.g. "nginx:1.25".`,
       ),
     );
   }
-  read(container, 'image', imageField, STRING, out);
-  const ports = validatePorts(container, path, out);
-  out.push(...validateEnv(container, path));
-  return { path, name, ports };
+  const image = read(container, 'image', imageField, STRING, out);
+  if (image !== undefined && image !== image.trim()) {
+    out.push(
+      error(
+        'container-image-whitespace',
+        imageField,
+        image,
+        'must not have leading or trailing whitespace',
+        `Remove the blanks around ${imageField}.`,
+      ),
+    );
+  }
 }

@@ -1,5 +1,6 @@
 export { validateApp, validateAppByManifest } from './app';
 export type { ContainerPortView, ContainerView } from './container';
+export { defaultManifest } from './defaults';
 export { validateManifest } from './manifest';
 export {
   isDns1035Label,

@@ -76,13 +76,17 @@ export function readObjects(
   field: string,
   out: ValidationError[],
 ): { readonly path: string; readonly item: JsonObject }[] {
-  const list = read(obj, key, field, LIST, out) ?? [];
-  return list.flatMap((item, i) => {
+  const list = read(obj, key, field, LIST, out);
+  const objects: { readonly path: string; readonly item: JsonObject }[] = [];
+  if (list === undefined) return objects;
+  // A plain loop: this runs for every list of every object at every synth.
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
     const path = `${field}[${i}]`;
-    if (isJsonObject(item)) return [{ path, item }];
-    out.push(typeError(path, item, OBJECT.noun));
-    return [];
-  });
+    if (isJsonObject(item)) objects.push({ path, item });
+    else out.push(typeError(path, item, OBJECT.noun));
+  }
+  return objects;
 }
 
 /** Reads a string-to-string map (labels, selectors), reporting non-string values. */

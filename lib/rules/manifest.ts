@@ -1,5 +1,6 @@
 import { validateDaemonSet, validateDeployment, validateReplicaSet, validateStatefulSet } from './apps';
 import { validateCronJob, validateJob } from './batch';
+import { defaultManifest } from './defaults';
 import type { JsonObject } from './json';
 import { isJsonObject } from './json';
 import type { RuleOptions } from './options';
@@ -40,12 +41,18 @@ export function checkedKind(obj: unknown): CheckedKind | undefined {
 }
 
 /**
- * Checks one rendered manifest (`ApiObject.toJson()`) the way the Kubernetes 1.28 API server would:
- * v1 Pod and Service, apps/v1 Deployment, StatefulSet, DaemonSet and ReplicaSet, batch/v1 Job and
- * CronJob (every Pod rule on their pod template, with the template's field paths). Any other
- * object yields `[]`. Never throws: malformed fields are reported as `field-type-invalid`.
+ * Checks one rendered manifest (`ApiObject.toJson()`) the way the Kubernetes 1.28 API server would,
+ * after its v1 defaults (`defaultManifest`): v1 Pod and Service, apps/v1 Deployment, StatefulSet,
+ * DaemonSet and ReplicaSet, batch/v1 Job and CronJob (every Pod rule on their pod template, with the
+ * template's field paths). Any other object yields `[]`. Never throws: malformed fields are reported
+ * as `field-type-invalid`.
  */
 export function validateManifest(obj: unknown, options: RuleOptions = {}): ValidationError[] {
+  return validateDefaultedManifest(defaultManifest(obj), options);
+}
+
+/** `validateManifest` for a manifest the caller has already passed through `defaultManifest` (the engine). */
+export function validateDefaultedManifest(obj: unknown, options: RuleOptions = {}): ValidationError[] {
   if (!isJsonObject(obj)) return [];
   const entry = VALIDATORS.get(`${obj.apiVersion}/${obj.kind}`);
   if (entry === undefined) return [];

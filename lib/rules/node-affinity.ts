@@ -1,4 +1,4 @@
-import { forbidden, required } from './field-error';
+import { forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
 import { INTEGER, OBJECT, read, readObjects, STRING } from './json';
 import { readStrings } from './json-lists';

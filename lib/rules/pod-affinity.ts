@@ -1,4 +1,4 @@
-import { required } from './field-error';
+import { required } from './field-errors';
 import type { JsonObject } from './json';
 import { OBJECT, read, readObjects, STRING } from './json';
 import { readStrings } from './json-lists';

@@ -1,4 +1,4 @@
-import { forbidden } from './field-error';
+import { forbidden } from './field-errors';
 import type { JsonObject } from './json';
 import { isJsonObject } from './json';
 import { visitContainers } from './pod-containers-visit';

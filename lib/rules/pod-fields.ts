@@ -1,4 +1,4 @@
-import { required } from './field-error';
+import { required } from './field-errors';
 import type { JsonObject } from './json';
 import { INTEGER, read, STRING } from './json';
 import type { NameRule } from './name-field';

@@ -1,4 +1,4 @@
-import { duplicateValue } from './field-error';
+import { duplicateValue } from './field-errors';
 import type { JsonObject } from './json';
 import { read, readObjects, STRING } from './json';
 import { isQualifiedName } from './names';

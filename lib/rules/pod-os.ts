@@ -1,4 +1,4 @@
-import { forbidden, required } from './field-error';
+import { forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
 import { isJsonObject, isUnset, OBJECT, read, STRING } from './json';
 import { visitContainers } from './pod-containers-visit';

@@ -1,6 +1,7 @@
 import type { ContainerPortView, ContainerView } from './container';
 import { validateContainer } from './container';
 import { duplicates } from './duplicates';
+import { validateEphemeralContainers } from './ephemeral-containers';
 import type { JsonObject } from './json';
 import { isUnset, readObjects } from './json';
 import { validateLabels } from './labels';
@@ -8,6 +9,8 @@ import { deprecatedNodeSelectorLabels } from './node-selector';
 import { validatePodLevel } from './pod-level';
 import type { ValidationError } from './problem';
 import { error } from './report';
+import type { VolumeIndex } from './volumes';
+import { validateVolumes } from './volumes';
 
 /** A Pod spec's containers, validated one by one. */
 export interface PodContainers {
@@ -19,13 +22,23 @@ export interface PodContainers {
   readonly serving: readonly ContainerView[];
 }
 
-/** Reads and validates every container and init container of a Pod spec found at `specPath`. */
-export function readPodContainers(spec: JsonObject, specPath: string, out: ValidationError[]): PodContainers {
+/**
+ * Reads and validates every container and init container of a Pod spec found at `specPath`; with
+ * the Pod's `volumes`, every container rule runs, else only those that read names and ports.
+ */
+export function readPodContainers(
+  spec: JsonObject,
+  specPath: string,
+  out: ValidationError[],
+  volumes?: VolumeIndex,
+): PodContainers {
   const regular = readObjects(spec, 'containers', `${specPath}.containers`, out).map(({ path, item }) =>
-    validateContainer(item, path, out),
+    validateContainer(item, path, out, volumes && { kind: 'container', volumes }),
   );
   const initEntries = readObjects(spec, 'initContainers', `${specPath}.initContainers`, out);
-  const init = initEntries.map(({ path, item }) => validateContainer(item, path, out));
+  const init = initEntries.map(({ path, item }) =>
+    validateContainer(item, path, out, volumes && { kind: 'init', volumes }),
+  );
   // Sidecars keep running next to the regular containers, so they share ports with them.
   const sidecars = init.filter((_, i) => initEntries[i]?.item.restartPolicy === 'Always');
   return { regular, init, serving: [...regular, ...sidecars] };
@@ -99,9 +112,14 @@ function containerPortConflicts(pod: PodContainers): ValidationError[] {
 /**
  * Upstream `ValidatePodSpec` (pkg/apis/core/validation) for a Pod spec at `specPath`: `spec` for a
  * Pod, `spec.template.spec` for a workload's template. Written once, so every rule reports the
- * right path for every kind.
+ * right path for every kind. `claimVolumes` are the volumes a StatefulSet adds from its
+ * `volumeClaimTemplates`.
  */
-export function validatePodSpec(spec: JsonObject, specPath: string): ValidationError[] {
+export function validatePodSpec(
+  spec: JsonObject,
+  specPath: string,
+  claimVolumes: readonly string[] = [],
+): ValidationError[] {
   const out: ValidationError[] = [];
   const raw = spec.containers;
   if (isUnset(spec, 'containers') || (Array.isArray(raw) && raw.length === 0)) {
@@ -115,7 +133,9 @@ export function validatePodSpec(spec: JsonObject, specPath: string): ValidationE
       ),
     );
   }
-  const containers = readPodContainers(spec, specPath, out);
+  const volumes = withClaimVolumes(validateVolumes(spec, specPath, out), claimVolumes);
+  const containers = readPodContainers(spec, specPath, out, volumes);
+  validateEphemeralContainers(spec, specPath, [...containers.regular, ...containers.init], volumes, out);
   return [
     ...out,
     ...duplicateNames(containers),
@@ -125,4 +145,16 @@ export function validatePodSpec(spec: JsonObject, specPath: string): ValidationE
     ...deprecatedNodeSelectorLabels(spec, specPath),
     ...validatePodLevel(spec, specPath, containers),
   ];
+}
+
+/**
+ * A StatefulSet's controller adds a `persistentVolumeClaim` volume to each Pod for every
+ * `volumeClaimTemplates` entry (upstream statefulset `updateStorage`), so its template may mount
+ * volumes it does not list itself.
+ */
+function withClaimVolumes(volumes: VolumeIndex, claimVolumes: readonly string[]): VolumeIndex {
+  if (claimVolumes.length === 0) return volumes;
+  const index = new Map(volumes);
+  for (const name of claimVolumes) index.set(name, 'persistentVolumeClaim');
+  return index;
 }

@@ -14,10 +14,13 @@ import { error, unsupported } from './report';
  * and its Pod spec. Like the API server, label and annotation problems are reported at
  * `<template>.labels` and `<template>.annotations` (it skips `metadata` in those paths).
  */
-export function validatePodTemplateSpec(template: PodTemplateRef): ValidationError[] {
+export function validatePodTemplateSpec(
+  template: PodTemplateRef,
+  claimVolumes: readonly string[] = [],
+): ValidationError[] {
   const out = [
     ...validateLabels(template.metadata, 'labels', `${template.path}.labels`),
-    ...validatePodSpec(template.spec, template.specPath),
+    ...validatePodSpec(template.spec, template.specPath, claimVolumes),
   ];
   const annotationsPath = `${template.path}.annotations`;
   const annotations = validateAnnotations(template.metadata, annotationsPath, out);
@@ -29,7 +32,8 @@ export function validatePodTemplateSpec(template: PodTemplateRef): ValidationErr
       error(
         'pod-template-ephemeral-containers-forbidden',
         `${template.specPath}.ephemeralContainers`,
-        ephemeral,
+        // field.Forbidden carries no value, and the list (after defaulting) would only repeat the input.
+        undefined,
         'Forbidden: ephemeral containers not allowed in pod template',
         `Remove ${template.specPath}.ephemeralContainers; add ephemeral containers to a running Pod with kubectl debug.`,
       ),

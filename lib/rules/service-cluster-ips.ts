@@ -1,4 +1,4 @@
-import { duplicateValue, forbidden } from './field-error';
+import { duplicateValue, forbidden } from './field-errors';
 import { isIPv6String, parseIP } from './ip';
 import type { JsonObject } from './json';
 import { isUnset, read, STRING } from './json';

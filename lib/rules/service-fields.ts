@@ -1,4 +1,4 @@
-import { required } from './field-error';
+import { required } from './field-errors';
 import type { JsonObject } from './json';
 import { read, STRING } from './json';
 import { isDns1123Subdomain, isQualifiedName } from './names';

@@ -1,4 +1,4 @@
-import { forbidden } from './field-error';
+import { forbidden } from './field-errors';
 import { isCIDR } from './ip';
 import type { JsonObject } from './json';
 import { isJsonObject, isUnset, read, STRING } from './json';

@@ -1,4 +1,4 @@
-import { duplicateValue, required } from './field-error';
+import { duplicateValue, required } from './field-errors';
 import type { JsonObject } from './json';
 import { isJsonObject, LIST, OBJECT, read, STRING, typeError } from './json';
 import type { ValidationError } from './problem';

@@ -1,4 +1,4 @@
-import { duplicateValue, forbidden, required } from './field-error';
+import { duplicateValue, forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
 import { INTEGER, isUnset, read, readObjects, STRING } from './json';
 import { readStrings } from './json-lists';

@@ -2,6 +2,7 @@ import { validateManifest } from '../../lib/rules/manifest';
 import type { ValidationError } from '../../lib/rules/problem';
 import { err, MSG, repeat } from './fixtures';
 import {
+  CONTAINER,
   daemonSet,
   deployment,
   mismatchFix,
@@ -267,7 +268,7 @@ describe('Deployment (ValidateDeploymentSpec)', () => {
         err(
           'pod-template-ephemeral-containers-forbidden',
           'spec.template.spec.ephemeralContainers',
-          [{ name: 'debug', image: 'busybox' }],
+          undefined,
           'Forbidden: ephemeral containers not allowed in pod template',
           'Remove spec.template.spec.ephemeralContainers; add ephemeral containers to a running Pod with kubectl debug.',
         ),
@@ -637,5 +638,24 @@ describe('DaemonSet (ValidateDaemonSetSpec)', () => {
     ['spec.templateGeneration, which apps/v1 does not serve', daemonSet({ templateGeneration: -1 })],
   ])('passes %s', (_, obj) => {
     expect(check(obj)).toEqual([]);
+  });
+});
+
+describe('StatefulSet volumeClaimTemplates', () => {
+  const mountData = template({
+    containers: [{ ...CONTAINER, volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
+  });
+
+  test('lets the template mount a volume its controller adds from a claim template', () => {
+    const claim = { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } };
+    expect(validateManifest(statefulSet({ template: mountData, volumeClaimTemplates: [claim] }))).toEqual([]);
+  });
+
+  test('fails a mount of a volume neither the template nor a claim template has', () => {
+    expect(
+      validateManifest(statefulSet({ template: mountData })).map(p => [p.rule, p.field, p.message]),
+    ).toEqual([
+      ['volume-mount-volume-not-found', 'spec.template.spec.containers[0].volumeMounts[0].name', 'Not found'],
+    ]);
   });
 });

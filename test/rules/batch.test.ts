@@ -52,7 +52,7 @@ describe('Job (ValidateJob, validateJobSpec)', () => {
     [
       'fails a Job without restartPolicy, which defaults to Always',
       job({ template: template() }),
-      [restartRequired('spec.template.spec', '')],
+      [restartRequired('spec.template.spec', 'Always')],
     ],
     [
       'fails restartPolicy Always',
@@ -440,7 +440,7 @@ describe('CronJob (ValidateCronJobCreate, validateCronJobSpec, ValidateJobTempla
     [
       'fails a job template without restartPolicy, at the job template path',
       cronJob({}, {}, { template: template() }),
-      [restartRequired(`${JT}.template.spec`, '')],
+      [restartRequired(`${JT}.template.spec`, 'Always')],
     ],
     [
       'fails an Indexed job template without completions: SetDefaults_Job does not run on CronJobs',

@@ -75,7 +75,7 @@ describe('validateContainer', () => {
           'container-image-required',
           'spec.containers[0].image',
           '',
-          'Required value: the kubelet has nothing to pull or run without an image',
+          'Required value',
           'Set spec.containers[0].image to an image reference, e.g. "nginx:1.25".',
         ),
       ],

@@ -43,3 +43,31 @@ describe('hostNetwork ports (upstream validatePodHostNetworkDeps)', () => {
     expect(validatePod(pod({ containers: ports({ containerPort: 80, hostPort: 8080 }) }))).toEqual([]);
   });
 });
+
+describe('hostNetwork ports in a workload template', () => {
+  test('fails a template whose hostPort differs from its containerPort', () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { hostNetwork: true, containers: ports({ containerPort: 80, hostPort: 81 }) },
+        },
+      },
+    };
+    expect(
+      validateManifest(deployment).filter(p => p.rule === 'pod-host-network-host-port-mismatch'),
+    ).toEqual([
+      err(
+        'pod-host-network-host-port-mismatch',
+        'spec.template.spec.containers[0].ports[0].hostPort',
+        81,
+        'must match `containerPort` when `hostNetwork` is true',
+        "Remove spec.template.spec.containers[0].ports[0].hostPort or set it to 80; with hostNetwork the container binds the node's port directly.",
+      ),
+    ]);
+  });
+});

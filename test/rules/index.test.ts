@@ -6,6 +6,7 @@ test('the index re-exports the public API', () => {
       'DEFAULT_NODE_PORT_RANGE',
       'DEPRECATED_NODE_LABELS',
       'PROTOCOLS',
+      'defaultManifest',
       'formatProblem',
       'isDns1035Label',
       'isDns1123Label',

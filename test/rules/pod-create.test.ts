@@ -8,9 +8,9 @@ describe('Pod-only rules (upstream ValidatePodCreate)', () => {
       err(
         'pod-ephemeral-containers-forbidden',
         'spec.ephemeralContainers',
-        ephemeralContainers,
+        undefined,
         'Forbidden: cannot be set on create',
-        'Remove spec.ephemeralContainers; add ephemeral containers to the running Pod with kubectl debug.',
+        'Remove spec.ephemeralContainers; add them to the running Pod with kubectl debug.',
       ),
     ]);
   });

@@ -73,7 +73,7 @@ describe('validatePodTemplateSpec', () => {
         err(
           'pod-template-ephemeral-containers-forbidden',
           'spec.template.spec.ephemeralContainers',
-          [{ name: 'debug', image: 'busybox' }],
+          undefined,
           'Forbidden: ephemeral containers not allowed in pod template',
           'Remove spec.template.spec.ephemeralContainers; add ephemeral containers to a running Pod with kubectl debug.',
         ),

@@ -110,7 +110,7 @@ const BAD_SPECS: ReadonlyArray<[string, Json, Expected]> = [
         'container-image-required',
         `${s}.containers[0].image`,
         '',
-        'Required value: the kubelet has nothing to pull or run without an image',
+        'Required value',
         `Set ${s}.containers[0].image to an image reference, e.g. "nginx:1.25".`,
       ),
     ],

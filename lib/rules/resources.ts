@@ -1,0 +1,241 @@
+import { quantityDecodeError } from './downward-api';
+import { forbidden, required } from './field-errors';
+import type { JsonObject } from './json';
+import { OBJECT, read } from './json';
+import { isQualifiedName } from './names';
+import type { ValidationError } from './problem';
+import type { Quantity } from './quantity';
+import {
+  compareQuantities,
+  parseQuantity,
+  quantityMilliValue,
+  quantityString,
+  quantityValue,
+  readQuantity,
+  roundUpToMilli,
+} from './quantity';
+import { error, NON_NEGATIVE } from './report';
+
+/*
+ * A container's `resources` (pkg/apis/core/validation: `ValidateResourceRequirements`,
+ * `validateContainerResourceName`, `ValidateResourceQuantityValue`,
+ * `validateResourceQuantityHugePageValue`; pkg/apis/core/helper for the name classes). Values are
+ * compared after upstream's defaulting rounds them up to milli precision. `resources.claims` needs
+ * the DynamicResourceAllocation feature gate, off in 1.28, and is not checked.
+ */
+
+/** Resource names a container may ask for without a domain. */
+const CONTAINER_RESOURCES: ReadonlySet<string> = new Set(['cpu', 'memory', 'ephemeral-storage']);
+/** Upstream `standardResources`: the single-segment names the API knows at all. */
+const STANDARD_RESOURCES: ReadonlySet<string> = new Set([
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'pods',
+  'quotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'storage',
+  'requests.storage',
+  'services.nodeports',
+  'services.loadbalancers',
+]);
+/** Upstream `integerResources`. */
+const INTEGER_RESOURCES: ReadonlySet<string> = new Set([
+  'pods',
+  'quotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'services.nodeports',
+  'services.loadbalancers',
+]);
+const HUGEPAGES = 'hugepages-';
+
+const isHugePages = (name: string): boolean => name.startsWith(HUGEPAGES);
+/** Upstream `IsQuotaHugePageResourceName`. */
+const isQuotaHugePages = (name: string): boolean =>
+  isHugePages(name) || name.startsWith(`requests.${HUGEPAGES}`);
+/** Upstream `IsNativeResource`: no domain, or the kubernetes.io one. */
+const isNative = (name: string): boolean => !name.includes('/') || name.includes('kubernetes.io/');
+/** Upstream `IsExtendedResourceName`: a domain other than kubernetes.io, and a valid quota name. */
+const isExtended = (name: string): boolean =>
+  !isNative(name) && !name.startsWith('requests.') && isQualifiedName(`requests.${name}`).length === 0;
+/** Upstream `IsOvercommitAllowed`: requests may be below limits only for native, non-hugepages resources. */
+const overcommitAllowed = (name: string): boolean => isNative(name) && !isHugePages(name);
+
+const NAME_FIX =
+  'Use cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with a domain such as example.com/gpu.';
+
+/** Upstream `validateContainerResourceName`, with `validateResourceName` before it. */
+function validateResourceName(name: string, field: string, out: ValidationError[]): void {
+  if (CONTAINER_RESOURCES.has(name)) return;
+  const nameReasons = isQualifiedName(name);
+  for (const reason of nameReasons) out.push(error('resource-name-invalid', field, name, reason, NAME_FIX));
+  const singleSegment = !name.includes('/');
+  if (nameReasons.length === 0 && singleSegment && !STANDARD_RESOURCES.has(name) && !isQuotaHugePages(name)) {
+    out.push(
+      error(
+        'resource-name-invalid',
+        field,
+        name,
+        'must be a standard resource type or fully qualified',
+        NAME_FIX,
+      ),
+    );
+  }
+  if (singleSegment) {
+    if (!CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {
+      out.push(
+        error('resource-name-invalid', field, name, 'must be a standard resource for containers', NAME_FIX),
+      );
+    }
+  } else if (!isNative(name) && !isExtended(name)) {
+    out.push(
+      error('resource-name-invalid', field, name, "doesn't follow extended resource name standard", NAME_FIX),
+    );
+  }
+}
+
+/** Upstream `IsHugePageResourceValueDivisible`. */
+function hugePagesDivisible(name: string, q: Quantity): boolean {
+  const pageSize = parseQuantity(name.slice(HUGEPAGES.length));
+  if (typeof pageSize === 'string' || pageSize.nanos <= 0n || quantityMilliValue(pageSize) % 1000n !== 0n)
+    return false;
+  return quantityValue(q) % quantityValue(pageSize) === 0n;
+}
+
+interface Read {
+  readonly name: string;
+  readonly field: string;
+  readonly raw: unknown;
+  readonly quantity: Quantity;
+}
+
+/** Reads one of `limits`/`requests`, checking names and values; returns the values that parse. */
+function readList(
+  resources: JsonObject,
+  key: 'limits' | 'requests',
+  path: string,
+  out: ValidationError[],
+): Read[] {
+  const listPath = `${path}.${key}`;
+  const list = read(resources, key, listPath, OBJECT, out) ?? {};
+  const result: Read[] = [];
+  for (const name of Object.keys(list)) {
+    const field = `${listPath}[${name}]`;
+    const raw = list[name];
+    validateResourceName(name, field, out);
+    const parsed = readQuantity(raw);
+    if (typeof parsed === 'string') {
+      out.push(quantityDecodeError(field, raw, parsed));
+      continue;
+    }
+    const quantity = roundUpToMilli(parsed);
+    if (quantity.nanos < 0n) {
+      out.push(error('resource-quantity-negative', field, raw, NON_NEGATIVE, `Set ${field} to 0 or more.`));
+    }
+    if ((INTEGER_RESOURCES.has(name) || isExtended(name)) && quantityMilliValue(quantity) % 1000n !== 0n) {
+      out.push(
+        error(
+          'resource-quantity-not-integer',
+          field,
+          raw,
+          'must be an integer',
+          `Set ${field} to a whole number.`,
+        ),
+      );
+    }
+    if (isHugePages(name) && !hugePagesDivisible(name, quantity)) {
+      out.push(
+        error(
+          'resource-hugepages-not-divisible',
+          field,
+          raw,
+          `${quantityString(quantity)} is not positive integer multiple of ${name}`,
+          `Set ${field} to a whole number of ${name.slice(HUGEPAGES.length)} pages.`,
+        ),
+      );
+    }
+    result.push({ name, field, raw, quantity });
+  }
+  return result;
+}
+
+/**
+ * Upstream `ValidateResourceRequirements` for the container at `path`: names, non-negative values,
+ * integers where required, hugepages page multiples, requests within limits (equal for resources
+ * that cannot be overcommitted), and hugepages only next to cpu or memory.
+ */
+export function validateResources(container: JsonObject, path: string, out: ValidationError[]): void {
+  const resourcesPath = `${path}.resources`;
+  const resources = read(container, 'resources', resourcesPath, OBJECT, out);
+  if (resources === undefined) return;
+  const limits = readList(resources, 'limits', resourcesPath, out);
+  const requests = readList(resources, 'requests', resourcesPath, out);
+  const limitByName = new Map(limits.map(limit => [limit.name, limit.quantity]));
+  for (const request of requests) {
+    const limit = limitByName.get(request.name);
+    const requestsField = `${resourcesPath}.requests`;
+    if (limit === undefined) {
+      if (!overcommitAllowed(request.name)) {
+        out.push(
+          error(
+            'resource-limit-required',
+            `${resourcesPath}.limits`,
+            undefined,
+            required('Limit must be set for non overcommitable resources'),
+            `Set ${resourcesPath}.limits[${request.name}] equal to its request.`,
+          ),
+        );
+      }
+      continue;
+    }
+    const order = compareQuantities(request.quantity, limit);
+    if (order !== 0 && !overcommitAllowed(request.name)) {
+      out.push(
+        error(
+          'resource-request-not-equal-limit',
+          requestsField,
+          request.raw,
+          `must be equal to ${request.name} limit of ${quantityString(limit)}`,
+          `Set ${request.field} equal to ${resourcesPath}.limits[${request.name}]: ${request.name} cannot be overcommitted.`,
+        ),
+      );
+    } else if (order > 0) {
+      out.push(
+        error(
+          'resource-request-exceeds-limit',
+          requestsField,
+          request.raw,
+          `must be less than or equal to ${request.name} limit of ${quantityString(limit)}`,
+          `Lower ${request.field} to at most the limit, or raise ${resourcesPath}.limits[${request.name}].`,
+        ),
+      );
+    }
+  }
+  const computes = (list: Read[]) => list.some(r => r.name === 'cpu' || r.name === 'memory');
+  const hugePages = (list: Read[]) => list.some(r => isHugePages(r.name));
+  if (!computes(limits) && !computes(requests) && (hugePages(limits) || hugePages(requests))) {
+    out.push(
+      error(
+        'resource-hugepages-without-compute',
+        resourcesPath,
+        undefined,
+        forbidden('HugePages require cpu or memory'),
+        `Request cpu or memory in ${resourcesPath} next to the hugepages.`,
+      ),
+    );
+  }
+}
