@@ -7,7 +7,7 @@ import {
 import type { Finding, ValidationError } from '../rules';
 import { validateAppByManifest, validateManifest } from '../rules';
 import { applySuppression } from '../rules/options';
-import { podBearingKind } from '../rules/pod-template';
+import { fieldInTemplate, type PodTemplateRef, podTemplateOf } from '../rules/pod-template';
 import type { ChecksOptions } from './options';
 
 /** One manifest to check, with the options that apply to it. */
@@ -28,16 +28,31 @@ export interface ManifestEntry {
 }
 
 /** Pod Security violations as problems, worded as the admission controller words them. */
-function podSecurityProblems(manifest: unknown, options: ChecksOptions): ValidationError[] {
+function podSecurityProblems(
+  manifest: unknown,
+  template: PodTemplateRef,
+  options: ChecksOptions,
+): ValidationError[] {
   const level = options.podSecurity ?? 'restricted';
   return evaluatePodSecurity(manifest, level).map(violation => ({
     rule: `pod-security/${violation.check}`,
     severity: 'error',
-    field: violation.field,
+    field: fieldInTemplate(template, violation.field),
     value: undefined,
     message: `violates PodSecurity "${level}:${POD_SECURITY_POLICY_VERSION}": ${formatViolation(violation)}`,
     fix: violation.fix,
   }));
+}
+
+/** Literal credentials in a Pod or pod template, at their full field path. */
+function credentialProblems(
+  manifest: unknown,
+  template: PodTemplateRef,
+  options: ChecksOptions,
+): ValidationError[] {
+  const found = findLiteralCredentials(manifest, { allow: options.allowLiteralEnv });
+  if (template.path === '') return found;
+  return found.map(problem => ({ ...problem, field: fieldInTemplate(template, problem.field) }));
 }
 
 /**
@@ -58,12 +73,12 @@ export function checkEntries(entries: readonly ManifestEntry[], options: ChecksO
     if (entry.report === false) return;
     const own = entry.options ?? options;
     const { manifest } = entry;
-    const podBearing = podBearingKind(manifest) !== undefined;
+    const template = podTemplateOf(manifest);
     const problems = [
       ...validateManifest(manifest, own),
-      ...(podBearing ? findLiteralCredentials(manifest, { allow: own.allowLiteralEnv }) : []),
+      ...(template ? credentialProblems(manifest, template, own) : []),
       ...applySuppression(appProblems[index] ?? [], own),
-      ...(podBearing ? podSecurityProblems(manifest, own) : []),
+      ...(template ? podSecurityProblems(manifest, template, own) : []),
     ];
     for (const problem of problems) findings.push({ ...problem, index });
   });

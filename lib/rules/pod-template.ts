@@ -49,6 +49,15 @@ export function podBearingKind(obj: unknown): PodBearingKind | undefined {
 }
 
 /**
+ * A field path relative to a Pod (`spec.containers[0]`, `metadata.labels`), as its path in the object
+ * that carries the Pod (`spec.template.spec.containers[0]` in a Deployment). Pod Security and the
+ * credential check read a Pod view and report relative paths; the API server writes full ones.
+ */
+export function fieldInTemplate(ref: PodTemplateRef, field: string): string {
+  return ref.path === '' ? field : `${ref.path}.${field}`;
+}
+
+/**
  * Finds the Pod spec of a Pod (`spec`), of an apps/v1 Deployment, StatefulSet, DaemonSet or
  * ReplicaSet and a batch/v1 Job (`spec.template.spec`), or of a batch/v1 CronJob
  * (`spec.jobTemplate.spec.template.spec`). Undefined for any other object.
