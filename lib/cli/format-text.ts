@@ -29,9 +29,9 @@ export function summaryLine(summary: ReportSummary): string {
   return `${found} in ${plural(summary.objects, 'object')} (${plural(summary.files, 'file')}${skipped})`;
 }
 
-/** The object a problem belongs to, as a group key; YAML syntax errors belong to none. */
-function objectKey(problem: ReportProblem): string | undefined {
-  return problem.kind === null ? undefined : objectLabel(problem);
+/** The group header of a problem's object; YAML syntax errors stop a document before it is an object. */
+function objectKey(problem: ReportProblem): string {
+  return problem.kind === null ? '(YAML that does not parse)' : objectLabel(problem);
 }
 
 /**
@@ -53,7 +53,7 @@ export function formatText(report: CheckReport, options: TextFormatOptions): str
       object = undefined;
     }
     const key = objectKey(problem);
-    if (key !== undefined && key !== object) lines.push(`  ${key}`);
+    if (key !== object) lines.push(`  ${key}`);
     object = key;
     const severity = paint(problem.severity === 'error' ? 'red' : 'yellow', problem.severity.padEnd(7));
     const where = `${problem.file}:${problem.line}:${problem.column}`;

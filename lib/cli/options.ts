@@ -187,7 +187,9 @@ export function parseCliArgs(argv: readonly string[], context: OptionContext): C
       tokens: true,
     }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // Not `instanceof Error`: node's errors may come from another realm (a test's VM context).
+    const message = (error as { message?: unknown }).message;
+    throw new UsageError(typeof message === 'string' ? message : String(error));
   }
   let settings: CliSettings = DEFAULT_SETTINGS;
   const inputs: string[] = [];
