@@ -235,21 +235,21 @@ describe('pooh-pod-check', () => {
   test('locates a problem of every rule family at its field in Helm output, a kind: List and JSON', () => {
     expect(places(results.appJson.stdout)).toEqual([
       // Service: a targetPort no selected container declares
-      'app/helm/release.yaml:23:7 service-target-port-not-exposed spec.ports[1].targetPort',
+      'app/helm-output/release.yaml:23:7 service-target-port-not-exposed spec.ports[1].targetPort',
       // metadata: a template label key, reported without `metadata` and found under it
-      'app/helm/release.yaml:40:7 label-key-invalid spec.template.labels',
+      'app/helm-output/release.yaml:40:7 label-key-invalid spec.template.labels',
       // credentials
-      'app/helm/release.yaml:56:15 literal-credential spec.template.spec.containers[0].env[0].value',
+      'app/helm-output/release.yaml:56:15 literal-credential spec.template.spec.containers[0].env[0].value',
       // ports: two containers of one Pod on one port
-      'app/helm/release.yaml:64:15 pod-container-port-conflict spec.template.spec.containers[1].ports[0].containerPort',
+      'app/helm-output/release.yaml:64:15 pod-container-port-conflict spec.template.spec.containers[1].ports[0].containerPort',
       // Pod Security: the missing field's nearest ancestor, the container's securityContext
-      'app/helm/release.yaml:65:11 pod-security/allowPrivilegeEscalation spec.template.spec.containers[1].securityContext.allowPrivilegeEscalation',
+      'app/helm-output/release.yaml:65:11 pod-security/allowPrivilegeEscalation spec.template.spec.containers[1].securityContext.allowPrivilegeEscalation',
       // workload selector
-      'app/helm/release.yaml:82:7 workload-selector-mismatch spec.template.metadata.labels',
+      'app/helm-output/release.yaml:82:7 workload-selector-mismatch spec.template.metadata.labels',
       // metadata
-      'app/helm/release.yaml:101:3 metadata-name-invalid metadata.name',
+      'app/helm-output/release.yaml:101:3 metadata-name-invalid metadata.name',
       // container: a missing image, at its container
-      'app/helm/release.yaml:112:7 container-image-required spec.containers[0].image',
+      'app/helm-output/release.yaml:112:7 container-image-required spec.containers[0].image',
       // JSON
       'app/kustomize/web.json:11:21 container-port-invalid spec.containers[0].ports[0].containerPort',
       // whole app: one nodePort claimed by two Services, in two files, the second one inside a List
@@ -267,7 +267,7 @@ describe('pooh-pod-check', () => {
   test('--verbose says which documents it skipped, and why, on standard error', () => {
     expect(results.appJson.stderr).toBe(
       [
-        'pooh-pod-check: skipped app/helm/release.yaml:24:1: comments only',
+        'pooh-pod-check: skipped app/helm-output/release.yaml:24:1: comments only',
         'pooh-pod-check: skipped app/kustomize/kustomization.yaml:1:1: kustomize configuration (kustomize.config.k8s.io/v1beta1 Kustomization)',
         'pooh-pod-check: skipped app/list.yaml:25:5: items[2]: no apiVersion or kind: not a Kubernetes object',
         '',
@@ -279,7 +279,7 @@ describe('pooh-pod-check', () => {
     const found = places(results.appPrivileged.stdout);
     expect(found.filter(place => place.includes('pod-security/'))).toEqual([]);
     expect(found).toContain(
-      'app/helm/release.yaml:20:7 service-node-port-out-of-range spec.ports[0].nodePort',
+      'app/helm-output/release.yaml:20:7 service-node-port-out-of-range spec.ports[0].nodePort',
     );
     expect(found).toContain('app/list.yaml:24:11 service-node-port-out-of-range spec.ports[0].nodePort');
   });
