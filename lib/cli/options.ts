@@ -124,8 +124,8 @@ export const CLI_OPTIONS: readonly CliOption[] = [
     name: 'output',
     short: 'o',
     value: 'FILE',
-    help: 'write the report to FILE (atomically) instead of standard output',
-    apply: (s, v) => ({ ...s, output: v }),
+    help: 'write the report to FILE (atomically) instead of standard output (- for standard output)',
+    apply: (s, v) => ({ ...s, output: v === '-' ? undefined : v }),
   },
   {
     name: 'verbose',

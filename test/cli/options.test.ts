@@ -47,11 +47,20 @@ describe('parseCliArgs', () => {
     });
   });
 
-  test('the last --format wins; -- ends the options', () => {
-    expect(parse('-f', 'json', '-f', 'text', '--', '--odd-file-name.yaml')).toMatchObject({
-      format: 'text',
-      inputs: ['--odd-file-name.yaml'],
-    });
+  test('the last --format wins; --output - is standard output; -- ends the options', () => {
+    const settings = parse(
+      '-f',
+      'json',
+      '-f',
+      'text',
+      '-o',
+      'x.txt',
+      '--output',
+      '-',
+      '--',
+      '--odd-file-name.yaml',
+    );
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, output: undefined, inputs: ['--odd-file-name.yaml'] });
   });
 
   test.each([
