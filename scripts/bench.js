@@ -537,7 +537,13 @@ async function main() {
     `- node ${process.version} on ${os.platform()} ${os.release()} ${os.arch()}; ${cpus.length} CPUs: ${cpus[0]?.model.trim() ?? 'unknown'}`,
     `- load average (1 min) at start ${load[0].toFixed(2)}, at end ${loadAfter[0].toFixed(2)}`,
     `- cdk8s ${version('cdk8s')}, cdk8s-plus-28 ${version('cdk8s-plus-28')}, cdk8s-cli ${version('cdk8s-cli')}, esbuild ${version('esbuild')}, ts-node ${tsNode ? `${tsNode.version}${tsNode.local ? '' : ` (from ${tsNode.bin})`}` : 'not installed'}`,
-    `- runs: cold ${opts.runs} per command (+1 untimed warm-up each, interleaved); in-process ${opts.scaleRuns} per configuration${opts.quick ? ' (--quick: N up to 1,000)' : ''}`,
+    `- runs: ${[
+      ...(opts.only.has('cold')
+        ? [`cold ${opts.runs} per command (+1 untimed warm-up each, interleaved)`]
+        : []),
+      ...(opts.only.has('scale') ? [`in-process ${opts.scaleRuns} per configuration`] : []),
+      ...(opts.only.has('cli') ? [`CLI ${opts.scaleRuns} per configuration, interleaved`] : []),
+    ].join('; ')}${opts.quick ? ' (--quick: N up to 1,000)' : ''}`,
   ];
   const footer = [
     [

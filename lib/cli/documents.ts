@@ -86,7 +86,19 @@ export function parseManifests(file: SourceFile): ParsedFile {
       continue;
     }
     const node = document.contents;
-    const value: unknown = document.toJS();
+    let value: unknown;
+    try {
+      value = document.toJS();
+    } catch (error) {
+      // The yaml library refuses alias bombs ("billion laughs") here, as the API server does.
+      const message = (error as { message?: unknown }).message;
+      result.syntaxErrors.push({
+        file: file.path,
+        ...at(document.range[0]),
+        message: String(message ?? error),
+      });
+      continue;
+    }
     // An empty document is reported at its `---`; any other at its content, after the comments.
     const start =
       value === null || value === undefined ? document.range[0] : (node?.range?.[0] ?? document.range[0]);

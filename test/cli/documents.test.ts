@@ -114,7 +114,19 @@ items:
     ]);
   });
 
-  test('fails duplicate keys, which kubectl rejects as well', () => {
+  test('fails a document whose aliases would expand without bound, and still reads the others', () => {
+    const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+`;
+    const { objects, syntaxErrors } = parse(`${POD}---\n${bomb}`);
+
+    expect(objects.map(o => o.line)).toEqual([1]);
+    expect(syntaxErrors).toEqual(['x.yaml:5:1 Excessive alias count indicates a resource exhaustion attack']);
+  });
+
+  test('fails a key written twice in one mapping', () => {
     expect(parse('apiVersion: v1\nkind: Pod\nkind: Service\n').syntaxErrors).toEqual([
       'x.yaml:3:1 Map keys must be unique',
     ]);
