@@ -1,5 +1,7 @@
 export * from './blog-chart';
 export * from './checks';
+// The CLI's report shape, as types only: importing the constructs must not load the YAML parser.
+export type { CheckReport, ReportProblem, ReportSummary, ToolInfo } from './cli/report';
 export * from './engine';
 export * from './kustomization';
 export * from './multi-container-pod';

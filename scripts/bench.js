@@ -9,7 +9,10 @@
 //    plain JS); median of --runs runs each, interleaved, after one untimed warm-up run each;
 //  - in-process: build + toJson + YAML of N blog-like Pod + NodePort Service pairs made three
 //    ways (ours, plain cdk8s-plus-28, raw L1), each run in a fresh `node --expose-gc` process
-//    (scripts/bench/scale-worker.js); median time, max memory of --scale-runs runs.
+//    (scripts/bench/scale-worker.js); median time, max memory of --scale-runs runs;
+//  - CLI: pooh-pod-check over Helm-like multi-document YAML (scripts/bench/helm-like.js) of N
+//    objects, in-process, against the floor of only parsing the same files with the same `yaml`
+//    library and options (scripts/bench/cli-worker.js); median of --scale-runs runs, interleaved.
 // Progress goes to stderr, the table to stdout. Every child has a timeout; temp dirs are removed.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -19,6 +22,8 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const floorApp = path.join(__dirname, 'bench', 'floor-app.js');
 const scaleWorker = path.join(__dirname, 'bench', 'scale-worker.js');
+const cliWorker = path.join(__dirname, 'bench', 'cli-worker.js');
+const { writeHelmLike } = require('./bench/helm-like');
 
 const USAGE = `usage: node scripts/bench.js [options]
   --runs N         cold-synth runs per command (default 5, --quick 2)
@@ -28,12 +33,14 @@ const USAGE = `usage: node scripts/bench.js [options]
   --ts-node PATH   ts-node's dist/bin.js (default node_modules/ts-node/dist/bin.js,
                    or $BENCH_TS_NODE); the ts-node row is n/a without it
   --timeout S      seconds before a child is killed (default 60 cold, 300 in-process)
+  --only LIST      run only these sections, comma-separated: cold, scale, cli (default: all)
   --help`;
 
 const TARGETS = {
   npmSynth: 3,
   cdk8sSynth: 8,
   oursVsKplus: 1.15,
+  cliVsParse: 1.5,
   // Growth from N to 5N (or 10N) counts as linear up to 1.2x the ideal factor.
   linearSlack: 1.2,
 };
@@ -55,6 +62,7 @@ function parseArgs(argv) {
     else if (arg === '--scale-runs') opts.scaleRuns = count(arg, argv[++i]);
     else if (arg === '--timeout') opts.timeout = count(arg, argv[++i]);
     else if (arg === '--ts-node') opts.tsNode = argv[++i];
+    else if (arg === '--only') opts.only = sections(argv[++i]);
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -63,9 +71,20 @@ function parseArgs(argv) {
   opts.runs ??= opts.quick ? 2 : 5;
   opts.scaleRuns ??= opts.quick ? 2 : 5;
   opts.sizes = opts.quick ? [100, 1000] : [100, 1000, 5000];
+  opts.cliSizes = opts.quick ? [100, 1000] : [1000, 10000];
+  opts.only ??= new Set(SECTIONS);
   opts.coldTimeoutMs = (opts.timeout ?? 60) * 1000;
   opts.scaleTimeoutMs = (opts.timeout ?? 300) * 1000;
   return opts;
+}
+
+const SECTIONS = ['cold', 'scale', 'cli'];
+
+function sections(value) {
+  const list = String(value ?? '').split(',');
+  if (list.some(name => !SECTIONS.includes(name)))
+    usage(`--only takes a comma-separated list of ${SECTIONS.join(', ')}, got ${JSON.stringify(value)}`);
+  return new Set(list);
 }
 
 function usage(message) {
@@ -393,6 +412,87 @@ async function runScale(opts) {
   return { rows };
 }
 
+// ---- 3. the CLI over Helm-like YAML ----
+
+const CLI_MODES = [
+  { key: 'parse', label: 'floor: parse only (yaml parseAllDocuments + toJS, same options)' },
+  { key: 'check', label: 'pooh-pod-check --format json, in-process (read, parse, check, locate, report)' },
+];
+
+async function runCli(opts) {
+  const dirs = new Map();
+  for (const n of opts.cliSizes) {
+    const dir = path.join(tmpRoot, `cli-${n}`);
+    const files = writeHelmLike(dir, n);
+    dirs.set(n, { dir, files: files.length, bytes: files.reduce((sum, f) => sum + fs.statSync(f).size, 0) });
+  }
+  const results = new Map();
+  progress(
+    `CLI: ${opts.cliSizes.length * CLI_MODES.length} configurations x ${opts.scaleRuns} runs, each in a fresh process`,
+  );
+  for (let i = 1; i <= opts.scaleRuns; i++) {
+    for (const n of opts.cliSizes) {
+      for (const mode of CLI_MODES) {
+        const args = ['--expose-gc', cliWorker, mode.key, dirs.get(n).dir];
+        const result = await run('node', args, { timeoutMs: opts.scaleTimeoutMs });
+        const label = `${mode.key} N=${n}`;
+        if (!result.ok) throw failure(`cli-worker.js ${label}`, result);
+        const measured = JSON.parse(result.stdout.trim().split('\n').pop());
+        if (measured.objects !== n)
+          throw new Error(`cli-worker.js ${label} read ${measured.objects} objects, not ${n}`);
+        const key = `${mode.key}/${n}`;
+        results.set(key, [...(results.get(key) ?? []), measured]);
+        progress(`CLI run ${i}/${opts.scaleRuns}: ${label}: ${ms(measured.ms)} (CPU ${ms(measured.cpuMs)})`);
+      }
+    }
+  }
+  const summary = key => {
+    const runs = results.get(key);
+    return {
+      ms: median(runs.map(r => r.ms)),
+      cpu: median(runs.map(r => r.cpuMs)),
+      min: Math.min(...runs.map(r => r.ms)),
+      max: Math.max(...runs.map(r => r.ms)),
+      rss: Math.max(...runs.map(r => r.maxRss)),
+      problems: runs[0].problems,
+    };
+  };
+  const rows = [];
+  for (const n of opts.cliSizes) {
+    const { files, bytes } = dirs.get(n);
+    const floor = summary(`parse/${n}`);
+    for (const mode of CLI_MODES) {
+      const m = summary(`${mode.key}/${n}`);
+      const vs = m.ms / floor.ms;
+      const checked = mode.key === 'check';
+      rows.push({
+        what: `CLI N=${count(n)} objects: ${mode.label}`,
+        command: `${files} files, ${(bytes / 2 ** 20).toFixed(1)} MB${checked ? `, ${count(m.problems)} problems` : ''}; CPU ${ms(m.cpu)}`,
+        median: ms(m.ms),
+        spread: `${ms(m.min)} – ${ms(m.max)}`,
+        memory: `max RSS ${mb(m.rss)}`,
+        vs: checked ? `${ratio(vs)} parse (CPU ${ratio(m.cpu / floor.cpu)})` : 'baseline',
+        target: checked ? `≤ ${TARGETS.cliVsParse}x parse` : '',
+        result: checked ? `${verdict(vs, TARGETS.cliVsParse)} (${ratio(vs)})` : '—',
+      });
+    }
+  }
+  const [small, large] = opts.cliSizes;
+  const ideal = large / small;
+  const limit = ideal * TARGETS.linearSlack;
+  for (const mode of CLI_MODES) {
+    const growth = summary(`${mode.key}/${large}`).ms / summary(`${mode.key}/${small}`).ms;
+    rows.push({
+      what: `CLI growth N=${count(small)} → ${count(large)}: ${mode.key}`,
+      command: 'total time ratio',
+      median: `${growth.toFixed(2)}x`,
+      target: mode.key === 'check' ? `≈ ${ideal}x (linear; ≤ ${limit.toFixed(0)}x)` : '',
+      result: mode.key === 'check' ? `${verdict(growth, limit)} (${growth.toFixed(2)}x)` : '—',
+    });
+  }
+  return { rows };
+}
+
 // build + toJson: the part that differs between variants (the YAML step gets the same manifests).
 const noYaml = m => m.build + m.toJson;
 
@@ -408,8 +508,9 @@ async function main() {
   const tsNode = findTsNode(opts);
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-bench-'));
 
-  const cold = await runCold(opts, tsNode);
-  const scale = await runScale(opts);
+  const cold = opts.only.has('cold') ? await runCold(opts, tsNode) : { rows: [], differing: [] };
+  const scale = opts.only.has('scale') ? await runScale(opts) : { rows: [] };
+  const cli = opts.only.has('cli') ? await runCli(opts) : { rows: [] };
   const loadAfter = os.loadavg();
   const seconds = (Date.now() - started.getTime()) / 1000;
 
@@ -426,7 +527,7 @@ async function main() {
   const md = opts.markdown;
   const code = s => (md ? `\`${s}\`` : s);
   const plain = s => (md ? s : s.replaceAll('`', ''));
-  const rows = [...cold.rows, ...scale.rows].map(row =>
+  const rows = [...cold.rows, ...scale.rows, ...cli.rows].map(row =>
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(String(v))])),
   );
   const header = [
@@ -436,20 +537,46 @@ async function main() {
     `- node ${process.version} on ${os.platform()} ${os.release()} ${os.arch()}; ${cpus.length} CPUs: ${cpus[0]?.model.trim() ?? 'unknown'}`,
     `- load average (1 min) at start ${load[0].toFixed(2)}, at end ${loadAfter[0].toFixed(2)}`,
     `- cdk8s ${version('cdk8s')}, cdk8s-plus-28 ${version('cdk8s-plus-28')}, cdk8s-cli ${version('cdk8s-cli')}, esbuild ${version('esbuild')}, ts-node ${tsNode ? `${tsNode.version}${tsNode.local ? '' : ` (from ${tsNode.bin})`}` : 'not installed'}`,
-    `- runs: cold ${opts.runs} per command (+1 untimed warm-up each, interleaved); in-process ${opts.scaleRuns} per configuration${opts.quick ? ' (--quick: N up to 1,000)' : ''}`,
+    `- runs: ${[
+      ...(opts.only.has('cold')
+        ? [`cold ${opts.runs} per command (+1 untimed warm-up each, interleaved)`]
+        : []),
+      ...(opts.only.has('scale') ? [`in-process ${opts.scaleRuns} per configuration`] : []),
+      ...(opts.only.has('cli') ? [`CLI ${opts.scaleRuns} per configuration, interleaved`] : []),
+    ].join('; ')}${opts.quick ? ' (--quick: N up to 1,000)' : ''}`,
   ];
   const footer = [
-    `- cold rows: wall time of the whole process (spawn to exit, npm and npx included), each writing into its own temp dir; median of ${opts.runs}. ` +
-      `Every command wrote a blog.k8s.yaml ${cold.differing.length === 0 ? 'byte-identical to the floor’s' : `— but these differ from the floor’s: ${cold.differing.join(', ')}`}.`,
-    '- in-process rows: one fresh `node --expose-gc scripts/bench/scale-worker.js <variant> <N> <charts>` per run; modules are loaded and the TypeScript compiled before the clock starts. ' +
-      'build = constructing the App, chart(s) and N Pod + Service pairs; toJson = `app.synthYaml()` minus YAML (dependency resolution, validation incl. our checks, rendering); YAML = time inside `Yaml.stringify`. ' +
-      'The three variants write identical manifests (checked by `scale-worker.js verify` in this run), so “without YAML” compares build + toJson only, the part that differs. ' +
-      'Medians per phase are taken separately, so they need not add up to the median total. ' +
-      'CPU = user + system time of the worker over the same span, all its threads (GC helpers too): less sensitive than wall time to other load on the machine.',
-    '- memory: heap peak = max over runs of `process.memoryUsage().heapUsed` sampled after build, before YAML and after synth, minus the heap after `gc()` at the start (garbage included, so it depends on GC timing); ' +
-      'retained = heap after a final `gc()` with the app and YAML still referenced, minus the same start; max RSS = `process.resourceUsage().maxRSS`, the whole process’s true peak.',
-    `- results are wall-clock times on a machine that may be shared: compare rows of one run, not across runs. ${opts.quick ? 'A --quick run has no N = 5,000 rows and its growth is 100 → 1,000 (≈ 10x).' : ''}`,
-  ];
+    [
+      'cold',
+      `- cold rows: wall time of the whole process (spawn to exit, npm and npx included), each writing into its own temp dir; median of ${opts.runs}. ` +
+        `Every command wrote a blog.k8s.yaml ${cold.differing.length === 0 ? 'byte-identical to the floor’s' : `— but these differ from the floor’s: ${cold.differing.join(', ')}`}.`,
+    ],
+    [
+      'scale',
+      '- in-process rows: one fresh `node --expose-gc scripts/bench/scale-worker.js <variant> <N> <charts>` per run; modules are loaded and the TypeScript compiled before the clock starts. ' +
+        'build = constructing the App, chart(s) and N Pod + Service pairs; toJson = `app.synthYaml()` minus YAML (dependency resolution, validation incl. our checks, rendering); YAML = time inside `Yaml.stringify`. ' +
+        'The three variants write identical manifests (checked by `scale-worker.js verify` in this run), so “without YAML” compares build + toJson only, the part that differs. ' +
+        'Medians per phase are taken separately, so they need not add up to the median total. ' +
+        'CPU = user + system time of the worker over the same span, all its threads (GC helpers too): less sensitive than wall time to other load on the machine.',
+    ],
+    [
+      'scale',
+      '- memory: heap peak = max over runs of `process.memoryUsage().heapUsed` sampled after build, before YAML and after synth, minus the heap after `gc()` at the start (garbage included, so it depends on GC timing); ' +
+        'retained = heap after a final `gc()` with the app and YAML still referenced, minus the same start; max RSS = `process.resourceUsage().maxRSS`, the whole process’s true peak.',
+    ],
+    [
+      'cli',
+      '- CLI rows: one fresh `node --expose-gc scripts/bench/cli-worker.js <parse|check> <dir>` per run over the same Helm-like files (`# Source:`-headed Service, Deployment and test Pod per release, 100 objects a file; one release in four without a securityContext, so problems are found and located); modules are loaded before the clock starts. ' +
+        'parse = read each file, `parseAllDocuments` with the CLI’s YAML options, `toJS` each document: the least any checker built on the `yaml` library does. ' +
+        'check = `runCli([--format json, dir])` with the report written to memory: read, parse once keeping each document’s AST, the engine over all objects, each problem located in its document, report sorted and rendered.',
+    ],
+    [
+      'all',
+      `- results are wall-clock times on a machine that may be shared: compare rows of one run, not across runs. ${opts.quick ? 'A --quick run has no N = 5,000 rows, its growth is 100 → 1,000 (≈ 10x), and its CLI rows are N = 100 and 1,000.' : ''}`,
+    ],
+  ]
+    .filter(([section]) => section === 'all' || opts.only.has(section))
+    .map(([, note]) => note);
   const table = renderTable(columns, rows, md);
   const out = md
     ? [...header, '', table, '', ...footer, '']

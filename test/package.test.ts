@@ -13,8 +13,8 @@ const root = path.join(__dirname, '..');
 const fixture = path.join(__dirname, 'fixtures', 'consumer-app');
 const PACKAGE = 'pooh-pod-constructs';
 const PEERS = ['cdk8s', 'cdk8s-plus-28', 'constructs'];
-/** Run-time dependencies of the library (the node inventory reader parses YAML). */
-const DEPENDENCIES = ['yaml'];
+/** The runtime dependencies (the CLI's); like the peers, linked from this repo's node_modules for an offline install. */
+const DEPENDENCIES = ['node-sarif-builder', 'yaml'];
 
 /**
  * `npm pack` runs `tsc` once; the install, the type-check and each synth take a few seconds at most.
@@ -98,12 +98,13 @@ describe('the packed package (npm pack)', () => {
   });
 
   test(
-    'holds the compiled library with its declarations, package.json and README.md, nothing else',
+    'holds the compiled library with its declarations, the CLI shim, package.json and README.md, nothing else',
     () => {
       const sources = librarySources();
       expect(sources).toContain('index.ts');
       const expected = [
         'README.md',
+        'bin/pooh-pod-check.js',
         'package.json',
         ...sources.flatMap(file => {
           const base = `build/lib/${file.slice(0, -'.ts'.length)}`;
@@ -179,7 +180,11 @@ describe('the packed package (npm pack)', () => {
         expect(fs.existsSync(path.join(installed, manifest.main))).toBe(true);
         expect(fs.existsSync(path.join(installed, manifest.types))).toBe(true);
         expect(Object.keys(manifest.peerDependencies).sort()).toEqual(PEERS);
-        expect(manifest.dependencies).toEqual({ yaml: '2.9.1' });
+        // Exact versions, the ones this repo is tested with.
+        expect(manifest.dependencies).toEqual(ours.dependencies);
+        expect(Object.keys(manifest.dependencies).sort()).toEqual(DEPENDENCIES);
+        expect(Object.values(manifest.dependencies).every(v => /^\d+\.\d+\.\d+$/.test(String(v)))).toBe(true);
+        expect(manifest.bin).toEqual({ 'pooh-pod-check': 'bin/pooh-pod-check.js' });
       },
       TEST_TIMEOUT,
     );
@@ -255,6 +260,29 @@ describe('the packed package (npm pack)', () => {
         expect(service.spec.ports).toEqual([
           { name: 'http', port: 80, targetPort: 8080, nodePort: 30080, protocol: 'TCP' },
           { name: 'metrics', port: 9113, targetPort: 9113, protocol: 'TCP' },
+        ]);
+      },
+      TEST_TIMEOUT,
+    );
+
+    test(
+      'installs the pooh-pod-check command, which checks YAML with the compiled CLI',
+      () => {
+        const bin = path.join(app, 'node_modules', '.bin', 'pooh-pod-check');
+        const manifest = path.join(work, 'bad-service.yaml');
+        fs.writeFileSync(
+          manifest,
+          'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 99999\n',
+        );
+
+        const version = run(bin, ['--version'], app);
+        const checked = run(bin, ['--format', 'json', manifest], app);
+
+        expect({ status: version.status, stdout: version.stdout }).toEqual({ status: 0, stdout: '0.1.0\n' });
+        expect(checked.status).toBe(1);
+        const report = JSON.parse(checked.stdout);
+        expect(report.problems.map((p: Manifest) => [p.rule, p.field, p.line, p.column])).toEqual([
+          ['service-node-port-out-of-range', 'spec.ports[0].nodePort', 9, 7],
         ]);
       },
       TEST_TIMEOUT,

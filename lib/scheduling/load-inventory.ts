@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import type * as Yaml from 'yaml';
 import { NodeInventoryError, readNodeInventory } from './inventory';
 import type { NodeInfo } from './node-info';
 
 /** Parses the documents of a YAML file, failing on the first syntax error with its line. */
 function parseYaml(text: string, file: string): unknown[] {
+  // Loaded here, not at import: an app that imports the constructs does not pay for the parser.
+  const { parseAllDocuments }: typeof Yaml = require('yaml');
   return parseAllDocuments(text).map((doc, i) => {
     const [first] = doc.errors;
     if (first !== undefined) {
