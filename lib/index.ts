@@ -5,5 +5,6 @@ export * from './kustomization';
 export * from './multi-container-pod';
 export * from './node-pinned-pod';
 export * from './node-port';
+export * from './plugin';
 export * from './pod-security';
 export * from './rules';

@@ -1,0 +1,83 @@
+import type { PodSecurityLevel } from '../pod-security';
+import type { PortRange } from '../rules';
+import type { ChecksOptions } from './options';
+
+type Parsers = { readonly [K in keyof ChecksOptions]-?: (value: unknown, where: string) => ChecksOptions[K] };
+
+const LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
+const RANGE_TEXT = /^(\d+)-(\d+)$/;
+
+function parseLevel(value: unknown, where: string): PodSecurityLevel {
+  const level = LEVELS.find(l => l === value);
+  if (level === undefined) {
+    const quoted = LEVELS.map(l => `"${l}"`).join(', ');
+    throw new Error(`${where} must be one of ${quoted} (got ${JSON.stringify(value)})`);
+  }
+  return level;
+}
+
+function parseRange(value: unknown, where: string): PortRange {
+  const expected = `${where} must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535`;
+  let min: unknown;
+  let max: unknown;
+  if (typeof value === 'string') {
+    const match = RANGE_TEXT.exec(value.trim());
+    if (match) [min, max] = [Number(match[1]), Number(match[2])];
+  } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    ({ min, max } = value as { min?: unknown; max?: unknown });
+  }
+  const isPort = (n: unknown): n is number =>
+    Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535;
+  if (!isPort(min) || !isPort(max) || min > max) {
+    throw new Error(`${expected} (got ${JSON.stringify(value)})`);
+  }
+  return { min, max };
+}
+
+function parseNames(value: unknown, where: string): readonly string[] {
+  if (!Array.isArray(value) || !value.every(item => typeof item === 'string' && item !== '')) {
+    throw new Error(`${where} must be a list of non-empty strings (got ${JSON.stringify(value)})`);
+  }
+  return value;
+}
+
+/** One parser per option: a new option (e.g. `podSecurityVersion`, `nodes`) is one more entry. */
+const PARSERS: Parsers = {
+  podSecurity: parseLevel,
+  nodePortRange: parseRange,
+  suppress: parseNames,
+  allowLiteralEnv: parseNames,
+};
+
+/** The names of the check options, as `cdk8s.yaml` properties and as input to `parseChecksOptions`. */
+export const CHECKS_OPTION_NAMES: readonly (keyof ChecksOptions)[] = Object.keys(
+  PARSERS,
+) as (keyof ChecksOptions)[];
+
+/**
+ * Reads check options from untyped input (YAML properties, command-line flags), failing early on
+ * an unknown name or a malformed value, so a typo never silently falls back to a default.
+ * Keys whose value is `undefined` are skipped.
+ *
+ * @param input the options by name (a plain object; `undefined` or `null` reads as no options)
+ * @param source where the input comes from, named in error messages, e.g. `cdk8s.yaml validations[0].properties`
+ * @throws Error naming the source, the option, the value received and what was expected
+ */
+export function parseChecksOptions(input: unknown, source: string): ChecksOptions {
+  if (input === undefined || input === null) return {};
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    throw new Error(`${source} must be a mapping of option names to values (got ${JSON.stringify(input)})`);
+  }
+  const options: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if (!Object.hasOwn(PARSERS, name)) {
+      throw new Error(
+        `${source}: unknown option "${name}"; known options: ${CHECKS_OPTION_NAMES.join(', ')}`,
+      );
+    }
+    const parse = PARSERS[name as keyof ChecksOptions] as (value: unknown, where: string) => unknown;
+    options[name] = parse(value, `${source}: ${name}`);
+  }
+  return options as ChecksOptions;
+}
