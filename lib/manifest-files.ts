@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
+import type { ValidationError } from './rules';
 
 /** One object read from a synthesized manifest file. */
 export interface ManifestDocument {
@@ -43,4 +44,19 @@ export function readManifestFiles(files: readonly string[]): ManifestFiles {
     }
   }
   return { documents, unreadable };
+}
+
+/** Rule id of a manifest document that is not valid YAML: reported by the front-ends, not a rule of the engine. */
+export const UNREADABLE_MANIFEST_RULE = 'manifest-yaml-invalid';
+
+/** The problem to report for a document that could not be parsed. */
+export function unreadableProblem(unreadable: UnreadableManifest): ValidationError {
+  return {
+    rule: UNREADABLE_MANIFEST_RULE,
+    severity: 'error',
+    field: '',
+    value: undefined,
+    message: `the file is not valid YAML: ${unreadable.message}`,
+    fix: 'Write the manifest as valid YAML; cdk8s writes valid YAML, so look for a hand-written or post-processed file.',
+  };
 }

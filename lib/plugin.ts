@@ -1,6 +1,6 @@
 import type { ChecksOptions } from './engine';
 import { checkManifests, parseChecksOptions } from './engine';
-import { readManifestFiles } from './manifest-files';
+import { readManifestFiles, unreadableProblem } from './manifest-files';
 import { formatObjectName, objectName, uniqueNames } from './object-names';
 import type { PodSecurityLevel } from './pod-security';
 import type { Finding, PortRange } from './rules';
@@ -75,9 +75,6 @@ export interface PluginValidationContext {
   readonly report: PluginValidationReport;
 }
 
-/** Rule name of a YAML document that cannot be parsed; not a rule of the engine. */
-const UNREADABLE_RULE = 'manifest-yaml-invalid';
-
 /**
  * The checks as a cdk8s validation plugin, for cdk8s apps in any language: `cdk8s synth` loads it
  * from `cdk8s.yaml` (`validations:`, `class: PoohPodValidation`), hands it the synthesized
@@ -103,10 +100,11 @@ export class PoohPodValidation {
     const { report } = context;
     const { documents, unreadable } = readManifestFiles(context.manifests);
     for (const bad of unreadable) {
+      const problem = unreadableProblem(bad);
       report.addViolation({
-        ruleName: UNREADABLE_RULE,
-        recommendation: `error: the file is not valid YAML: ${bad.message}`,
-        fix: 'Write the manifest as valid YAML; cdk8s-generated files always are, so look for a hand-written or post-processed file.',
+        ruleName: problem.rule,
+        recommendation: `${problem.severity}: ${problem.message}`,
+        fix: problem.fix,
         violatingResources: [{ resourceName: '', locations: [], manifestPath: bad.file }],
       });
     }
