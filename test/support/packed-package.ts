@@ -17,10 +17,10 @@ export const PEERS = ['cdk8s', 'cdk8s-plus-28', 'constructs'];
  * and each synth take a few seconds at most. A child gets less time than the jest hook or test
  * running it, so a hang fails with its output.
  */
-export const SETUP_TIMEOUT = 120_000;
+export const SETUP_TIMEOUT = 180_000;
 export const TEST_TIMEOUT = 30_000;
 export const CHILD_TIMEOUT = 25_000;
-const PACK_TIMEOUT = 90_000;
+const PACK_TIMEOUT = 60_000;
 
 /** The environment of every child: the consumer picks its output folder itself (cdk8s reads CDK8S_OUTDIR). */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -64,17 +64,63 @@ export interface Packed {
   readonly files: string[];
 }
 
+/** Whether the process that wrote `<lock>/pid` has exited (a lock it can no longer release). */
+function holderIsGone(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+  } catch {
+    return false; // just created: the pid is being written
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Runs `fn` while holding a lock in this repo: `npm pack` rebuilds build/lib in place, so two test
+ * files packing at once (jest runs files in parallel on more than two cores) would pack each
+ * other's half-deleted build.
+ */
+function whilePacking<T>(fn: () => T): T {
+  const lock = path.join(root, 'node_modules', '.cache', 'npm-pack.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + PACK_TIMEOUT;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (holderIsGone(lock)) fs.rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`another npm pack held ${lock} for too long`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Packs the package into `<work>/pack`, as `npm publish` would, and lists the tarball. */
 export function packPackage(work: string): Packed {
   const packDir = path.join(work, 'pack');
   fs.mkdirSync(packDir);
   // --ignore-scripts=false: the build (`prepare`) must run even where npm is set to skip scripts.
-  mustRun(
-    'npm',
-    ['pack', '--pack-destination', packDir, '--ignore-scripts=false', '--loglevel=warn'],
-    root,
-    childEnv(),
-    PACK_TIMEOUT,
+  whilePacking(() =>
+    mustRun(
+      'npm',
+      ['pack', '--pack-destination', packDir, '--ignore-scripts=false', '--loglevel=warn'],
+      root,
+      childEnv(),
+      PACK_TIMEOUT,
+    ),
   );
   const packed = fs.readdirSync(packDir);
   if (packed.length !== 1 || !packed[0].endsWith('.tgz')) {
