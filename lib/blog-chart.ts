@@ -2,6 +2,7 @@ import { Chart, type ChartProps, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { NodePinnedPod } from './node-pinned-pod';
+import { restrictedUser } from './restricted';
 
 /**
  * Properties for `BlogChart`.
@@ -108,18 +109,4 @@ export class BlogChart extends Chart {
 
     this.service = this.pod.exposeViaNodePort({ name: 'pooh-pod-service' });
   }
-}
-
-/** Runs as the image's own service user, with nothing it could escalate to. */
-function restrictedUser(uid: number): kplus.ContainerSecurityContextProps {
-  return {
-    user: uid,
-    group: uid,
-    ensureNonRoot: true,
-    readOnlyRootFilesystem: true,
-    allowPrivilegeEscalation: false,
-    privileged: false,
-    capabilities: { drop: [kplus.Capability.ALL] },
-    seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-  };
 }

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { configureChecks, trackForChecks } from './checks';
 import { exposePodViaNodePort, type NodePortServiceOptions } from './node-port';
-import type { PodSecurityLevel } from './pod-security';
+import type { PodSecurityLevel, PodSecurityVersion } from './pod-security';
 
 /**
  * Properties for `MultiContainerPod`.
@@ -20,6 +20,14 @@ export interface MultiContainerPodProps extends kplus.PodProps {
    * @default - the level set with `configureChecks()` on an enclosing chart or app, else 'restricted'
    */
   readonly podSecurity?: PodSecurityLevel;
+
+  /**
+   * The Pod Security policy version to judge the Pod by: `'latest'` or `'v1.N'`, as the
+   * namespace's `pod-security.kubernetes.io/enforce-version` label gives it.
+   * @default - the version set with `configureChecks()` on an enclosing chart or app, else both
+   *   v1.28 and 'latest' (every version a 1.28 or later cluster may enforce)
+   */
+  readonly podSecurityVersion?: PodSecurityVersion;
 
   /**
    * Env var names that look like credentials (e.g. `TOKEN_LIMIT`) but may hold a literal value.
@@ -49,7 +57,7 @@ export interface SharedVolumeOptions {
   readonly containers?: string[];
 
   /**
-   * The volume to share.
+   * The volume to share; its name must be `name`.
    * @default - a new emptyDir volume named `name`
    */
   readonly volume?: kplus.Volume;
@@ -73,8 +81,9 @@ export interface SharedVolumeOptions {
 export class MultiContainerPod extends kplus.Pod {
   constructor(scope: Construct, id: string, props: MultiContainerPodProps) {
     super(scope, id, props);
-    if (props.podSecurity !== undefined || props.allowLiteralEnv !== undefined) {
-      configureChecks(this, { podSecurity: props.podSecurity, allowLiteralEnv: props.allowLiteralEnv });
+    const { podSecurity, podSecurityVersion, allowLiteralEnv } = props;
+    if (podSecurity !== undefined || podSecurityVersion !== undefined || allowLiteralEnv !== undefined) {
+      configureChecks(this, { podSecurity, podSecurityVersion, allowLiteralEnv });
     }
     trackForChecks(this, ApiObject.of(this));
     this.node.addValidation({
@@ -107,6 +116,12 @@ export class MultiContainerPod extends kplus.Pod {
    * @returns the mounted volume
    */
   public addSharedVolume(options: SharedVolumeOptions): kplus.Volume {
+    if (options.volume !== undefined && options.volume.name !== options.name) {
+      throw new Error(
+        `${this.node.path}: addSharedVolume() got name "${options.name}" and a volume named "${options.volume.name}". ` +
+          'A volume keeps the name it was made with: pass the same name, or omit `volume` for a new emptyDir.',
+      );
+    }
     const names = options.containers ?? this.containers.map(c => c.name);
     const volume =
       options.volume ?? kplus.Volume.fromEmptyDir(this, `SharedVolume-${options.name}`, options.name);

@@ -1,6 +1,6 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { MultiContainerPod, type MultiContainerPodProps } from './multi-container-pod';
+import { type NodeSelector, nodeSelectorOf, pinToNodes } from './pinning';
 
 /**
  * Properties for `NodePinnedPod`.
@@ -14,17 +14,16 @@ export interface NodePinnedPodProps extends MultiContainerPodProps {
 }
 
 /**
- * A `MultiContainerPod` held to the nodes that carry given labels, with `spec.nodeSelector`.
+ * A `MultiContainerPod` held to the nodes that carry given labels, with `spec.nodeSelector`
+ * (written by `pinToNodes()`).
  *
  * Label the node first, e.g. `kubectl label nodes worker-node2 hostname=worker-node2`.
  */
 export class NodePinnedPod extends MultiContainerPod {
-  /** The node labels this Pod is pinned to (a copy). */
+  /** The node labels this Pod is pinned to (a copy), including those added later with `pinToNodes()`. */
   public get nodeSelector(): { [key: string]: string } {
-    return { ...this._nodeSelector };
+    return { ...nodeSelectorOf(this) };
   }
-
-  private readonly _nodeSelector: { [key: string]: string };
 
   constructor(scope: Construct, id: string, props: NodePinnedPodProps) {
     super(scope, id, props);
@@ -34,8 +33,6 @@ export class NodePinnedPod extends MultiContainerPod {
           "Pass e.g. { hostname: 'worker-node2' }, or use MultiContainerPod to let the scheduler pick any node.",
       );
     }
-    this._nodeSelector = { ...props.nodeSelector };
-    // cdk8s-plus-28 has no nodeSelector API (only affinity), so set the field on the L1 object.
-    ApiObject.of(this).addJsonPatch(JsonPatch.add('/spec/nodeSelector', this.nodeSelector));
+    pinToNodes(this, props.nodeSelector as NodeSelector);
   }
 }

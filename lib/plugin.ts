@@ -2,7 +2,8 @@ import type { ChecksOptions } from './engine';
 import { checkManifests, parseChecksOptions } from './engine';
 import { readManifestFiles, unreadableProblem } from './manifest-files';
 import { formatObjectName, objectName, uniqueNames } from './object-names';
-import type { PodSecurityLevel } from './pod-security';
+import type { PodSecurityLevel, PodSecurityVersion } from './pod-security';
+import { POD_SECURITY_POLICY_VERSION } from './pod-security';
 import type { Finding, PortRange } from './rules';
 import { DEFAULT_NODE_PORT_RANGE } from './rules';
 
@@ -16,6 +17,12 @@ export interface PoohPodValidationProps {
    * @default 'restricted'
    */
   readonly podSecurity?: PodSecurityLevel;
+  /**
+   * The Pod Security policy version, as a namespace's `pod-security.kubernetes.io/enforce-version`
+   * label gives it: `'latest'` or `'v1.N'`.
+   * @default - v1.28 and 'latest' both
+   */
+  readonly podSecurityVersion?: PodSecurityVersion;
   /**
    * The cluster's `--service-node-port-range`: `'MIN-MAX'` or `{ min, max }`.
    * @default '30000-32767'
@@ -123,6 +130,7 @@ export class PoohPodValidation {
       Errors: String(errors + unreadable.length),
       Warnings: String(findings.length - errors),
       'Pod Security': this.options.podSecurity ?? 'restricted',
+      'Pod Security Version': this.options.podSecurityVersion ?? `${POD_SECURITY_POLICY_VERSION} and latest`,
       'Node Port Range': `${range.min}-${range.max}`,
     });
   }

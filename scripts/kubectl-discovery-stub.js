@@ -2,8 +2,9 @@
 // `kubectl expose ... --dry-run=client` can run offline (kubectl needs discovery to map
 // the input file's kind to a resource; nothing is ever created).
 //
-// Served: /api (APIVersions), /apis (APIGroupList, no groups), /api/v1 (APIResourceList with
-// pods and services). Everything else gets a 404 Status, including:
+// Served: /api (APIVersions), /apis (APIGroupList: apps and batch), /api/v1 (pods, services, namespaces),
+// /apis/apps/v1 (deployments, statefulsets, daemonsets, replicasets) and /apis/batch/v1 (jobs,
+// cronjobs). Everything else gets a 404 Status, including:
 //  - /version: the Google Cloud SDK kubectl is a "dispatcher" that asks /version first and, if
 //    the server reports another minor version, re-executes a bundled kubectl.1.NN instead.
 //    A 404 keeps it on its built-in client, i.e. the one `kubectl version --client` reports.
@@ -15,31 +16,48 @@ const http = require('node:http');
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-const CORE_V1_RESOURCES = {
-  kind: 'APIResourceList',
-  apiVersion: 'v1',
-  groupVersion: 'v1',
-  resources: [
-    {
-      name: 'pods',
-      singularName: 'pod',
-      namespaced: true,
-      kind: 'Pod',
+/** An APIResourceList: [plural, Kind, shortNames, namespaced (default true)]. */
+function resourceList(groupVersion, resources) {
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion,
+    resources: resources.map(([name, kind, shortNames, namespaced = true]) => ({
+      name,
+      singularName: kind.toLowerCase(),
+      namespaced,
+      kind,
       verbs: VERBS,
-      shortNames: ['po'],
-      categories: ['all'],
-    },
-    {
-      name: 'services',
-      singularName: 'service',
-      namespaced: true,
-      kind: 'Service',
-      verbs: VERBS,
-      shortNames: ['svc'],
-      categories: ['all'],
-    },
-  ],
-};
+      ...(shortNames.length > 0 ? { shortNames } : {}),
+      ...(namespaced ? { categories: ['all'] } : {}),
+    })),
+  };
+}
+
+const CORE_V1_RESOURCES = resourceList('v1', [
+  ['pods', 'Pod', ['po']],
+  ['services', 'Service', ['svc']],
+  // `kubectl apply -f dist/` creates the shop chart's Namespace.
+  ['namespaces', 'Namespace', ['ns'], false],
+]);
+
+const APPS_V1_RESOURCES = resourceList('apps/v1', [
+  ['deployments', 'Deployment', ['deploy']],
+  ['statefulsets', 'StatefulSet', ['sts']],
+  ['daemonsets', 'DaemonSet', ['ds']],
+  ['replicasets', 'ReplicaSet', ['rs']],
+]);
+
+const BATCH_V1_RESOURCES = resourceList('batch/v1', [
+  ['jobs', 'Job', []],
+  ['cronjobs', 'CronJob', ['cj']],
+]);
+
+/** An APIGroup with one version, as /apis lists it. */
+function group(name) {
+  const version = { groupVersion: `${name}/v1`, version: 'v1' };
+  return { name, versions: [version], preferredVersion: version };
+}
 
 /** Builds the discovery documents; `/api` advertises the stub's own address. */
 function discoveryDocuments(address) {
@@ -49,8 +67,10 @@ function discoveryDocuments(address) {
       versions: ['v1'],
       serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: address }],
     },
-    '/apis': { kind: 'APIGroupList', apiVersion: 'v1', groups: [] },
+    '/apis': { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('apps'), group('batch')] },
     '/api/v1': CORE_V1_RESOURCES,
+    '/apis/apps/v1': APPS_V1_RESOURCES,
+    '/apis/batch/v1': BATCH_V1_RESOURCES,
   };
 }
 

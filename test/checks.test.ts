@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { checkAll, configureChecks, MultiContainerPod, NodePinnedPod } from '../lib';
 
@@ -76,7 +76,7 @@ describe('synth-time checks on this package constructs', () => {
 
     expect(() => app.synthYaml()).toThrow(
       'Validation failed with the following errors:\n' +
-        '  [two/Pod/twoNodePortService] spec.ports[0].nodePort: provided port is already allocated: nodePort 30080/TCP is claimed by Service "one/one" (spec.ports[0]) and Service "two/two"; node ports are cluster-wide, so only one Service can hold it (got 30080). Fix: Give Service "two/two" a different nodePort, or omit it to let the cluster allocate one.',
+        '  [two/Pod/NodePortService-two] spec.ports[0].nodePort: provided port is already allocated: nodePort 30080/TCP is claimed by Service "one/one" (spec.ports[0]) and Service "two/two"; node ports are cluster-wide, so only one Service can hold it (got 30080). Fix: Give Service "two/two" a different nodePort, or omit it to let the cluster allocate one.',
     );
   });
 
@@ -186,7 +186,7 @@ describe('synth-time checks on this package constructs', () => {
       expect(Testing.synth(chart)).toHaveLength(1);
       expect(stderr.mock.calls.map(c => String(c[0]))).toEqual([
         expect.stringMatching(
-          /^warning: \[test\/Pod\/Resource\] spec\.nodeSelector\[beta\.kubernetes\.io\/os\]: .*kubernetes\.io\/os/,
+          /^warning: \[test\/Pod\/Resource\] spec\.nodeSelector\[beta\.kubernetes\.io\/os\]: .*kubernetes\.io\/os.* \(rule node-selector-label-deprecated\)\n$/,
         ),
       ]);
     });
@@ -318,5 +318,65 @@ describe('checkAll: the same checks for plain cdk8s-plus objects', () => {
     new kplus.Service(chart, 'Svc', { ports: [{ port: 70000 }] });
 
     expect(() => app.synthYaml()).toThrow('spec.ports[0].port');
+  });
+});
+
+describe('Pod Security versions', () => {
+  const base = { name: 'web', image: 'nginx:1.27.3', portNumber: 8080 };
+  // net.ipv4.tcp_keepalive_time is allowed from policy v1.29 on; a 1.28 cluster refuses it.
+  const keepalive = { sysctls: [{ name: 'net.ipv4.tcp_keepalive_time', value: '600' }] };
+  // A probe's host field is forbidden from policy v1.34 on.
+  const hostProbe = { ...base, liveness: kplus.Probe.fromHttpGet('/healthz', { port: 8080 }) };
+
+  function errorsOf(build: (chart: Chart) => void): string {
+    const chart = Testing.chart();
+    build(chart);
+    try {
+      Testing.synth(chart);
+      return '';
+    } catch (err) {
+      return (err as Error).message;
+    }
+  }
+
+  test('fails by default on what v1.28 refuses though latest allows it, labelled v1.28', () => {
+    const message = errorsOf(
+      chart => new MultiContainerPod(chart, 'Pod', { containers: [base], securityContext: keepalive }),
+    );
+
+    expect(message).toContain(
+      'spec.securityContext.sysctls[0].name: violates PodSecurity "restricted:v1.28": forbidden sysctls (net.ipv4.tcp_keepalive_time)',
+    );
+  });
+
+  test('fails by default on what latest refuses though v1.28 allows it, labelled latest', () => {
+    const message = errorsOf(chart => {
+      const pod = new MultiContainerPod(chart, 'Pod', { containers: [hostProbe] });
+      ApiObject.of(pod).addJsonPatch(
+        JsonPatch.add('/spec/containers/0/livenessProbe/httpGet/host', '10.0.0.1'),
+      );
+    });
+
+    expect(message).toContain('violates PodSecurity "restricted:latest": probe or lifecycle host');
+    expect(message).not.toContain('restricted:v1.28');
+  });
+
+  test('a pinned podSecurityVersion judges by that version only, per Pod or per chart', () => {
+    expect(
+      errorsOf(
+        chart =>
+          new MultiContainerPod(chart, 'Pod', {
+            containers: [base],
+            securityContext: keepalive,
+            podSecurityVersion: 'v1.29',
+          }),
+      ),
+    ).toBe('');
+    expect(
+      errorsOf(chart => {
+        configureChecks(chart, { podSecurityVersion: 'latest' });
+        new MultiContainerPod(chart, 'Pod', { containers: [base], securityContext: keepalive });
+      }),
+    ).toBe('');
   });
 });

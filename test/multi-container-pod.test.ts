@@ -51,7 +51,7 @@ describe('MultiContainerPod', () => {
     );
 
     pod.addSharedVolume({
-      name: 'unused',
+      name: config.name,
       path: '/site',
       volume: config,
       containers: ['sidecar'],
@@ -86,6 +86,17 @@ describe('MultiContainerPod', () => {
     expect(() => pod.addSharedVolume({ name: 'logs', path: '/logs', containers: ['db'] })).toThrow(
       'test/Pod: containers names container "db", which this Pod does not have. Use one of: "web".',
     );
+  });
+
+  test("fails to share a volume under a name that is not the volume's own", () => {
+    const chart = Testing.chart();
+    const pod = new MultiContainerPod(chart, 'Pod', { containers: [web] });
+    const volume = kplus.Volume.fromEmptyDir(chart, 'Cache', 'cache');
+
+    expect(() => pod.addSharedVolume({ name: 'logs', path: '/logs', volume })).toThrow(
+      'test/Pod: addSharedVolume() got name "logs" and a volume named "cache". A volume keeps the name it was made with: pass the same name, or omit `volume` for a new emptyDir.',
+    );
+    expect(pod.addSharedVolume({ name: 'cache', path: '/cache', volume })).toBe(volume);
   });
 
   test('fails at synth when it has no container', () => {

@@ -147,6 +147,7 @@ describe('cdk8s synth with the PoohPodValidation plugin from the packed tarball'
             Errors: '0',
             Warnings: '0',
             'Pod Security': 'baseline',
+            'Pod Security Version': 'v1.28 and latest',
             'Node Port Range': '30000-32767',
           },
         },
@@ -197,7 +198,7 @@ describe('cdk8s synth with the PoohPodValidation plugin from the packed tarball'
       expect(result.status).not.toBe(0);
       expect(result.status).not.toBeNull(); // exited, not killed by the timeout
       expect(result.stderr).toContain(
-        'pooh-pod-constructs validation plugin properties: unknown option "podsecurity"; known options: podSecurity, nodePortRange, suppress, allowLiteralEnv',
+        'pooh-pod-constructs validation plugin properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv',
       );
     },
     TEST_TIMEOUT,

@@ -122,6 +122,7 @@ describe('PoohPodValidation', () => {
         Errors: '2',
         Warnings: '0',
         'Pod Security': 'privileged',
+        'Pod Security Version': 'v1.28 and latest',
         'Node Port Range': '30000-32767',
       },
     });
@@ -244,6 +245,15 @@ describe('PoohPodValidation', () => {
       expect(report.summary.metadata).toMatchObject({ 'Pod Security': 'restricted' });
     });
 
+    test('podSecurityVersion checks at the version a namespace label pins', async () => {
+      const { report } = await validate({ 'fine.k8s.yaml': GOOD_POD }, { podSecurityVersion: 'v1.25' });
+
+      expect(report.violations[0].recommendation).toBe(
+        'error: violates PodSecurity "restricted:v1.25": allowPrivilegeEscalation != false (container "a" must set securityContext.allowPrivilegeEscalation=false)',
+      );
+      expect(report.summary.metadata).toMatchObject({ 'Pod Security Version': 'v1.25' });
+    });
+
     test('nodePortRange as "MIN-MAX" or { min, max } widens the allowed node ports', async () => {
       const asText = await validate(
         { 'svc.k8s.yaml': SERVICE_NODE_PORT_99999.replace('99999', '40000') },
@@ -281,11 +291,15 @@ describe('PoohPodValidation', () => {
     test.each([
       [
         { podsecurity: 'baseline' },
-        'pooh-pod-constructs validation plugin properties: unknown option "podsecurity"; known options: podSecurity, nodePortRange, suppress, allowLiteralEnv',
+        'pooh-pod-constructs validation plugin properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv',
       ],
       [
         { podSecurity: 'strict' },
         'pooh-pod-constructs validation plugin properties: podSecurity must be one of "privileged", "baseline", "restricted" (got "strict")',
+      ],
+      [
+        { podSecurityVersion: '1.28' },
+        'pooh-pod-constructs validation plugin properties: podSecurityVersion must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got "1.28")',
       ],
       [
         { nodePortRange: '40000-30000' },

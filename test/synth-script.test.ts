@@ -52,7 +52,7 @@ describe('npm run synth:helm (scripts/synth-helm.js)', () => {
         description: pkg.description,
         type: 'application',
       });
-      expect(fs.readdirSync(path.join(out, 'templates'))).toEqual(['blog.k8s.yaml']);
+      expect(fs.readdirSync(path.join(out, 'templates')).sort()).toEqual(['blog.k8s.yaml', 'shop.k8s.yaml']);
       expect(fs.readFileSync(path.join(out, 'templates/blog.k8s.yaml'), 'utf8')).toBe(
         fs.readFileSync(path.join(root, 'dist/blog.k8s.yaml'), 'utf8'),
       );

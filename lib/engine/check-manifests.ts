@@ -1,5 +1,6 @@
+import type { PodSecurityVersion } from '../pod-security';
 import {
-  evaluatePodSecurity,
+  evaluatePodSecurityAcross,
   findLiteralCredentials,
   formatViolation,
   POD_SECURITY_POLICY_VERSION,
@@ -27,15 +28,19 @@ export interface ManifestEntry {
   readonly report?: boolean;
 }
 
+/** Without a version: the oldest policy a supported (1.28+) cluster enforces, and the newest. */
+const DEFAULT_VERSIONS: readonly PodSecurityVersion[] = [POD_SECURITY_POLICY_VERSION, 'latest'];
+
 /** Pod Security violations as problems, worded as the admission controller words them. */
 function podSecurityProblems(manifest: unknown, options: ChecksOptions): ValidationError[] {
   const level = options.podSecurity ?? 'restricted';
-  return evaluatePodSecurity(manifest, level).map(violation => ({
+  const versions = options.podSecurityVersion === undefined ? DEFAULT_VERSIONS : [options.podSecurityVersion];
+  return evaluatePodSecurityAcross(manifest, level, versions).map(violation => ({
     rule: `pod-security/${violation.check}`,
     severity: 'error',
     field: violation.field,
     value: undefined,
-    message: `violates PodSecurity "${level}:${POD_SECURITY_POLICY_VERSION}": ${formatViolation(violation)}`,
+    message: `violates PodSecurity "${level}:${violation.version}": ${formatViolation(violation)}`,
     fix: violation.fix,
   }));
 }

@@ -1,4 +1,4 @@
-import type { PodSecurityLevel } from '../pod-security';
+import type { PodSecurityLevel, PodSecurityVersion } from '../pod-security';
 import type { RuleOptions } from '../rules';
 
 /**
@@ -11,6 +11,14 @@ export interface ChecksOptions extends RuleOptions {
    * @default 'restricted'
    */
   readonly podSecurity?: PodSecurityLevel;
+
+  /**
+   * The Pod Security policy version, as a namespace's `pod-security.kubernetes.io/enforce-version`
+   * label gives it: `'latest'` (the newest version this package knows) or `'v1.N'`.
+   * @default - every version a Kubernetes 1.28 or later cluster may enforce: v1.28 and 'latest'
+   *   both, so what passes is admitted whether the namespace pins a version or not
+   */
+  readonly podSecurityVersion?: PodSecurityVersion;
 
   /**
    * Env var names that look like credentials but are allowed a literal value (not secrets).

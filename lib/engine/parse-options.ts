@@ -1,4 +1,5 @@
-import type { PodSecurityLevel } from '../pod-security';
+import type { PodSecurityLevel, PodSecurityVersion } from '../pod-security';
+import { resolvePodSecurityVersion } from '../pod-security';
 import type { PortRange } from '../rules';
 import type { ChecksOptions } from './options';
 
@@ -14,6 +15,20 @@ function parseLevel(value: unknown, where: string): PodSecurityLevel {
     throw new Error(`${where} must be one of ${quoted} (got ${JSON.stringify(value)})`);
   }
   return level;
+}
+
+function parseVersion(value: unknown, where: string): PodSecurityVersion {
+  try {
+    if (typeof value === 'string') {
+      resolvePodSecurityVersion(value);
+      return value as PodSecurityVersion;
+    }
+  } catch {
+    // worded below, as the other options are
+  }
+  throw new Error(
+    `${where} must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got ${JSON.stringify(value)})`,
+  );
 }
 
 function parseRange(value: unknown, where: string): PortRange {
@@ -41,9 +56,10 @@ function parseNames(value: unknown, where: string): readonly string[] {
   return value;
 }
 
-/** One parser per option: a new option (e.g. `podSecurityVersion`, `nodes`) is one more entry. */
+/** One parser per option: a new option (e.g. `nodes`) is one more entry. */
 const PARSERS: Parsers = {
   podSecurity: parseLevel,
+  podSecurityVersion: parseVersion,
   nodePortRange: parseRange,
   suppress: parseNames,
   allowLiteralEnv: parseNames,

@@ -1,5 +1,5 @@
-import type { ContainerRef, PodView } from './manifest';
-import { containersOf } from './manifest';
+import type { PodView } from './manifest';
+import type { KnownPodSecurityVersion } from './version';
 
 /** What a failed check reports; the evaluator adds the check id and level. */
 export interface CheckFinding {
@@ -7,43 +7,32 @@ export interface CheckFinding {
   readonly reason: string;
   /** Upstream ForbiddenDetail. */
   readonly detail: string;
-  /** Field path of the first offending field. */
+  /** Field path of the first offending field, in the object checked. */
   readonly field: string;
   /** One imperative sentence saying how to fix it. */
   readonly fix: string;
 }
 
-/** One Pod Security Standards check, as in upstream's registry: an id, the level that adds it, and a pure test. */
+/** Tests a pod; returns a finding when it fails, undefined when it passes. */
+export type CheckPod = (pod: PodView) => CheckFinding | undefined;
+
+/** One revision of a check, as upstream's `VersionedCheck`: it applies from `since` until the next revision. */
+export interface CheckRevision {
+  /** First policy version this revision applies to. */
+  readonly since: KnownPodSecurityVersion;
+  /** The test. */
+  readonly evaluate: CheckPod;
+}
+
+/**
+ * One Pod Security Standards check, as in upstream's registry: an id, the level that adds it, and
+ * its revisions, oldest first. Before the first revision's version the check does not run.
+ */
 export interface PodSecurityCheck {
   /** Upstream check id, e.g. `hostPorts`. */
   readonly id: string;
   /** Level that introduces the check; more restrictive levels include it. */
   readonly level: 'baseline' | 'restricted';
-  /** Returns a finding when the pod fails the check, undefined when it passes. */
-  readonly evaluate: (pod: PodView) => CheckFinding | undefined;
-}
-
-/** Containers a check flagged, in visiting order, and the first offending field among them. */
-export interface FlaggedContainers {
-  /** Names of the flagged containers, in upstream visiting order. */
-  readonly names: string[];
-  /** Field path of the first offending field, if any container was flagged. */
-  readonly firstField: string | undefined;
-}
-
-/** Visits every container and collects those for which `offendingField` returns a field path. */
-export function flagContainers(
-  pod: PodView,
-  offendingField: (ref: ContainerRef) => string | undefined,
-): FlaggedContainers {
-  const names: string[] = [];
-  let firstField: string | undefined;
-  for (const ref of containersOf(pod.spec)) {
-    const field = offendingField(ref);
-    if (field !== undefined) {
-      names.push(ref.name);
-      firstField ??= field;
-    }
-  }
-  return { names, firstField };
+  /** Revisions in increasing `since` order. */
+  readonly revisions: readonly CheckRevision[];
 }

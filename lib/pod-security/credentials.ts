@@ -1,142 +1,28 @@
 import type { ValidationError } from '../rules/problem';
-import { arrayAt, containersOf, podViewOf, stringAt, valueAt } from './manifest';
+import { looksLikeCredentialName, nameSegments } from './credential-names';
+import type { EmbeddedCredential } from './credential-values';
+import { EMBEDDED_CREDENTIAL_NOUNS, embeddedCredential } from './credential-values';
+import type { ContainerRef } from './manifest';
+import { arrayAt, podViewOf, stringAt, valueAt } from './manifest';
+
+export { looksLikeCredentialName } from './credential-names';
+export type { EmbeddedCredential } from './credential-values';
+export { embeddedCredential } from './credential-values';
 
 /** Options for {@link findLiteralCredentials}. */
 export interface LiteralCredentialOptions {
-  /** Env var names that may carry a literal value although they look like credentials (exact, case-sensitive). */
+  /**
+   * Env var names that may carry a literal value although it looks like a credential, by name or
+   * by value (exact, case-sensitive). Command and args have no name and cannot be allowed.
+   */
   readonly allow?: readonly string[];
 }
 
-/** Words that mark a credential wherever they appear inside a name segment (`PGPASSWORD`, `DB_PASSWD`). */
-const CREDENTIAL_SUBSTRINGS = ['password', 'passwd', 'passphrase'];
+/** Where a plain-text value ends up; every message says so. */
+const PLAIN_TEXT = 'which would be stored in plain text in the manifest';
 
-/**
- * Words that mark a credential when a segment is or ends with them (`JWT_SECRET`, `clientSecret`,
- * `GITHUB_TOKEN`); not plain substrings, because `TOKENIZERS_PARALLELISM` and `MAX_TOKENS` are settings.
- */
-const CREDENTIAL_SUFFIXES = ['secret', 'token'];
-
-/** Words that mark a credential only as a whole segment (`DB_PWD`, `SMTP_CREDENTIALS`). */
-const CREDENTIAL_SEGMENTS = new Set(['pwd', 'credential', 'credentials', 'creds']);
-
-/** Qualifiers that turn a following `KEY` into a credential (`API_KEY`, `apiKey`, `APIKEY`, `PRIVATE_KEY`). */
-const KEY_QUALIFIERS = ['api', 'private', 'access', 'auth', 'secret', 'encryption', 'signing', 'master'];
-
-/**
- * Words that mark a credential only as the last segment (`BASIC_AUTH`, `REDIS_AUTH`,
- * `PROXY_AUTHORIZATION`); as a prefix (`AUTH_URL`, `AUTH_PROVIDER`) they name settings.
- */
-const CREDENTIAL_LAST_SEGMENTS = new Set(['auth', 'authorization']);
-
-/**
- * Last segments that say the variable describes a credential rather than holds one
- * (`PASSWORD_FILE`, `SECRET_NAME`, `TOKEN_TTL`, `TOKEN_URL`, `AWS_ACCESS_KEY_ID`).
- */
-const DESCRIPTIVE_LAST_SEGMENTS = new Set([
-  'algorithm',
-  'arn',
-  'count',
-  'dir',
-  'directory',
-  'enable',
-  'enabled',
-  'endpoint',
-  'expiration',
-  'expires',
-  'expiry',
-  'file',
-  'format',
-  'header',
-  'host',
-  'id',
-  'issuer',
-  'len',
-  'length',
-  'lifetime',
-  'location',
-  'max',
-  'method',
-  'min',
-  'mode',
-  'name',
-  'path',
-  'policy',
-  'port',
-  'provider',
-  'ref',
-  'required',
-  'scope',
-  'scopes',
-  'size',
-  'timeout',
-  'ttl',
-  'type',
-  'uri',
-  'url',
-  'user',
-  'username',
-  'version',
-]);
-
-/**
- * Names that match a pattern but conventionally hold no secret: `PWD` is the working directory and
- * `GOOGLE_APPLICATION_CREDENTIALS` is a path to a key file.
- */
-const CONVENTIONAL_NON_SECRETS = new Set(['PWD', 'GOOGLE_APPLICATION_CREDENTIALS']);
-
-/** Splits `MYSQL_ROOT_PASSWORD`, `aws-secret.key` or `dbPassword` into lower-case segments. */
-function nameSegments(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(segment => segment.length > 0);
-}
-
-/** Whether a segment, or a segment and the next, form `<qualifier>key(s)`. */
-function isQualifiedKey(segments: readonly string[], index: number): boolean {
-  const segment = segments[index] ?? '';
-  const next = segments[index + 1];
-  return KEY_QUALIFIERS.some(
-    qualifier =>
-      segment === `${qualifier}key` ||
-      segment === `${qualifier}keys` ||
-      (segment === qualifier && (next === 'key' || next === 'keys')),
-  );
-}
-
-/**
- * Whether an env var name looks like it holds a credential.
- *
- * The name is split into segments at `_`, `-`, `.` and camelCase humps and matched case-insensitively:
- * - `password`, `passwd`, `passphrase` anywhere in a segment (`MYSQL_ROOT_PASSWORD`, `PGPASSWORD`);
- * - a segment that is or ends with `secret` or `token` (`aws_secret_access_key`, `GITHUB_TOKEN`,
- *   `clientSecret`), but not `tokens` or `tokenizer`;
- * - a whole segment `pwd`, `credential(s)` or `creds` (`DB_PWD`); the bare name `PWD` is the shell's
- *   working directory and does not match;
- * - `api`, `private`, `access`, `auth`, `secret`, `encryption`, `signing` or `master` followed by
- *   `key(s)` (`API_KEY`, `APIKEY`, `apiKey`, `PRIVATE_KEY`, `ACCESS_KEY`);
- * - `auth` or `authorization` as the last segment (`BASIC_AUTH`), since `AUTH_URL` is a setting.
- *
- * A name whose last segment describes rather than holds the credential does not match:
- * `PASSWORD_FILE`, `SECRET_NAME`, `TOKEN_PATH`, `TOKEN_URL`, `TOKEN_TTL` (a lifetime, not a token)
- * and `AWS_ACCESS_KEY_ID` (an identifier, like a user name). Nor does `GOOGLE_APPLICATION_CREDENTIALS`,
- * which by convention is a file path.
- */
-export function looksLikeCredentialName(name: string): boolean {
-  if (CONVENTIONAL_NON_SECRETS.has(name.toUpperCase())) return false;
-  const segments = nameSegments(name);
-  const last = segments[segments.length - 1];
-  if (last === undefined || DESCRIPTIVE_LAST_SEGMENTS.has(last)) return false;
-  if (CREDENTIAL_LAST_SEGMENTS.has(last)) return true;
-  return segments.some(
-    (segment, index) =>
-      CREDENTIAL_SUBSTRINGS.some(word => segment.includes(word)) ||
-      CREDENTIAL_SUFFIXES.some(word => segment.endsWith(word)) ||
-      CREDENTIAL_SEGMENTS.has(segment) ||
-      isQualifiedKey(segments, index),
-  );
-}
+/** The container fields whose literal strings are searched for embedded credentials. */
+const ARGUMENT_LISTS = ['command', 'args'] as const;
 
 /** Shows a secret's length but never its characters. */
 function redact(value: string): string {
@@ -149,9 +35,78 @@ function suggestedSecretKey(name: string): string {
   return nameSegments(name).join('-') || 'value';
 }
 
+/** `kplus.EnvValue.fromSecretValue(...)` for a key, as the fixes spell it. */
+function fromSecretValue(key: string): string {
+  return `kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(scope, 'Id', 'my-secret'), key: '${key}' })`;
+}
+
+/** The env var whose name looks like a credential (rule `literal-credential`). */
+function credentialName(ref: ContainerRef, index: number, name: string, value: string): ValidationError {
+  return {
+    rule: 'literal-credential',
+    severity: 'error',
+    field: `${ref.path}.env[${index}].value`,
+    value: redact(value),
+    message: `env var "${name}" of container "${ref.name}" looks like a credential, and its literal value would be stored in plain text in the manifest`,
+    fix: `use valueFrom.secretKeyRef (${fromSecretValue(suggestedSecretKey(name))}), or list "${name}" in allowLiteralEnv if it is not a secret`,
+  };
+}
+
+/** How to fix a credential embedded in env var `name`. */
+function envValueFix(kind: EmbeddedCredential, name: string): string {
+  if (kind === 'url-password') {
+    const variable = `${name}_PASSWORD`;
+    return `Put the password in a Secret, add env var "${variable}" from it with valueFrom.secretKeyRef (${fromSecretValue('password')}) before "${name}", and write $(${variable}) in the URL in place of the password, or list "${name}" in allowLiteralEnv if it is not a secret.`;
+  }
+  return `Put the value in a Secret and use valueFrom.secretKeyRef (${fromSecretValue(suggestedSecretKey(name))}), or list "${name}" in allowLiteralEnv if it is not a secret.`;
+}
+
+/** An env var whose literal value embeds a credential (rule `literal-credential-value`). */
+function credentialInEnv(
+  ref: ContainerRef,
+  index: number,
+  name: string,
+  value: string,
+  kind: EmbeddedCredential,
+): ValidationError {
+  return {
+    rule: 'literal-credential-value',
+    severity: 'error',
+    field: `${ref.path}.env[${index}].value`,
+    value: redact(value),
+    message: `env var "${name}" of container "${ref.name}" holds ${EMBEDDED_CREDENTIAL_NOUNS[kind]}, ${PLAIN_TEXT}`,
+    fix: envValueFix(kind, name),
+  };
+}
+
+/** A command or args entry whose literal embeds a credential (rule `literal-credential-value`). */
+function credentialInArgument(
+  ref: ContainerRef,
+  list: (typeof ARGUMENT_LISTS)[number],
+  index: number,
+  value: string,
+  kind: EmbeddedCredential,
+): ValidationError {
+  const where = list === 'command' ? 'the command' : 'an argument';
+  return {
+    rule: 'literal-credential-value',
+    severity: 'error',
+    field: `${ref.path}.${list}[${index}]`,
+    value: redact(value),
+    message: `${where} of container "${ref.name}" holds ${EMBEDDED_CREDENTIAL_NOUNS[kind]}, ${PLAIN_TEXT}`,
+    fix: 'Put the secret part in a Secret, expose it as an env var with valueFrom.secretKeyRef, and write $(VAR) in its place, which Kubernetes expands in command and args.',
+  };
+}
+
 /**
- * Finds env vars whose name looks like a credential (see {@link looksLikeCredentialName}) and whose
- * value is a non-empty literal, in a Pod or a workload's pod template; `valueFrom` is fine.
+ * Finds literal credentials in a Pod or a workload's pod template, at the field paths of the
+ * object passed in:
+ * - `literal-credential`: an env var whose name looks like a credential (see
+ *   {@link looksLikeCredentialName}) with a non-empty literal `value`; `valueFrom` is fine;
+ * - `literal-credential-value`: any other env var whose literal value embeds a credential (see
+ *   {@link embeddedCredential}: a URL with a password, an Authorization Bearer or Basic value, a PEM
+ *   private key), and any `command` or `args` entry that does.
+ * One finding per field; values are never echoed, only their length.
  */
 export function findLiteralCredentials(
   podOrWorkload: unknown,
@@ -161,21 +116,29 @@ export function findLiteralCredentials(
   if (pod === undefined) return [];
   const allowed = new Set(options.allow ?? []);
   const problems: ValidationError[] = [];
-  for (const { container, name: containerName, path } of containersOf(pod.spec)) {
-    arrayAt(container, 'env').forEach((env, index) => {
-      const name = stringAt(env, 'name');
-      const value = valueAt(env, 'value');
-      if (typeof value !== 'string' || value === '' || allowed.has(name) || !looksLikeCredentialName(name))
-        return;
-      problems.push({
-        rule: 'literal-credential',
-        severity: 'error',
-        field: `${path}.env[${index}].value`,
-        value: redact(value),
-        message: `env var "${name}" of container "${containerName}" looks like a credential, and its literal value would be stored in plain text in the manifest`,
-        fix: `use valueFrom.secretKeyRef (kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(scope, 'Id', 'my-secret'), key: '${suggestedSecretKey(name)}' })), or list "${name}" in allowLiteralEnv if it is not a secret`,
-      });
-    });
+  for (const ref of pod.containers) {
+    const env = arrayAt(ref.container, 'env');
+    for (let index = 0; index < env.length; index++) {
+      const value = valueAt(env[index], 'value');
+      if (typeof value !== 'string' || value === '') continue;
+      const name = stringAt(env[index], 'name');
+      if (allowed.has(name)) continue;
+      if (looksLikeCredentialName(name)) {
+        problems.push(credentialName(ref, index, name, value));
+        continue;
+      }
+      const kind = embeddedCredential(value);
+      if (kind !== undefined) problems.push(credentialInEnv(ref, index, name, value, kind));
+    }
+    for (const list of ARGUMENT_LISTS) {
+      const entries = arrayAt(ref.container, list);
+      for (let index = 0; index < entries.length; index++) {
+        const value = entries[index];
+        if (typeof value !== 'string') continue;
+        const kind = embeddedCredential(value);
+        if (kind !== undefined) problems.push(credentialInArgument(ref, list, index, value, kind));
+      }
+    }
   }
   return problems;
 }

@@ -1,37 +1,102 @@
-import { BASELINE_CHECKS } from './baseline-checks';
-import type { PodSecurityCheck } from './check';
 import type { PodSecurityLevel, PodSecurityViolation } from './level';
 import { podViewOf } from './manifest';
-import { RESTRICTED_CHECKS } from './restricted-checks';
+import { checksAt } from './registry';
+import type { PodSecurityVersion } from './version';
+import { DEFAULT_POD_SECURITY_VERSION, podSecurityMinor } from './version';
 
-/**
- * Every check, baseline first, each in upstream registration order.
- *
- * Unlike upstream, restricted does not let `capabilities_restricted`, `seccompProfile_restricted` and
- * `restrictedVolumes` replace their baseline counterparts: running both keeps baseline violations a
- * subset of restricted ones, at the cost of two messages for some fields.
- */
-export const POD_SECURITY_CHECKS: readonly PodSecurityCheck[] = [...BASELINE_CHECKS, ...RESTRICTED_CHECKS];
+/** Options for {@link evaluatePodSecurity}. */
+export interface PodSecurityOptions {
+  /**
+   * The policy version, as the namespace's `pod-security.kubernetes.io/enforce-version` label
+   * gives it: `'latest'` or `'v1.N'`. Pin a cluster's minor (`'v1.28'` for a 1.28 cluster) to
+   * judge what that cluster enforces when the label is unset: there `latest` means its own minor.
+   * @default 'latest' - the newest version this package knows (NEWEST_POD_SECURITY_VERSION)
+   */
+  readonly version?: PodSecurityVersion;
+}
 
-/** The checks a level runs; an unrecognised level runs everything, so a typo fails closed. */
-function checksFor(level: PodSecurityLevel): readonly PodSecurityCheck[] {
-  if (level === 'privileged') return [];
-  return level === 'baseline' ? BASELINE_CHECKS : POD_SECURITY_CHECKS;
+/** Whether an earlier violation already says exactly this (a restricted check and its baseline twin). */
+function alreadyReported(
+  violations: readonly PodSecurityViolation[],
+  reason: string,
+  detail: string,
+  field: string,
+) {
+  for (const v of violations)
+    if (v.reason === reason && v.detail === detail && v.field === field) return true;
+  return false;
 }
 
 /**
- * Evaluates a Pod, or the pod template of a Deployment/StatefulSet/DaemonSet/ReplicaSet/Job/CronJob,
- * against a Pod Security Standards level (policy v1.28); returns [] when it complies.
+ * Evaluates a Pod, or the pod template of a workload, against a Pod Security Standards level at a
+ * policy version; returns [] when it complies.
+ *
+ * Field paths are those of the object passed in: `spec.template.spec.volumes[0].hostPath` for a
+ * Deployment. An unrecognised level is evaluated as restricted, so a typo cannot switch checks off;
+ * a version upstream would reject throws (see `podSecurityMinor`).
  */
-export function evaluatePodSecurity(podOrWorkload: unknown, level: PodSecurityLevel): PodSecurityViolation[] {
-  const checks = checksFor(level);
-  if (checks.length === 0) return [];
+export function evaluatePodSecurity(
+  podOrWorkload: unknown,
+  level: PodSecurityLevel,
+  options: PodSecurityOptions = {},
+): PodSecurityViolation[] {
+  const minor = podSecurityMinor(options.version ?? DEFAULT_POD_SECURITY_VERSION);
+  if (level === 'privileged') return [];
   const pod = podViewOf(podOrWorkload);
   if (pod === undefined) return [];
   const violations: PodSecurityViolation[] = [];
-  for (const check of checks) {
+  for (const check of checksAt(level === 'baseline' ? 'baseline' : 'restricted', minor)) {
     const finding = check.evaluate(pod);
-    if (finding !== undefined) violations.push({ check: check.id, level: check.level, ...finding });
+    if (finding === undefined) continue;
+    // A restricted check that words a finding exactly like its baseline twin would print the same line twice.
+    if (
+      check.level === 'restricted' &&
+      alreadyReported(violations, finding.reason, finding.detail, finding.field)
+    )
+      continue;
+    violations.push({ check: check.id, level: check.level, ...finding });
+  }
+  return violations;
+}
+
+/** A violation and the policy version (as given) at which it was found. */
+export interface VersionedViolation extends PodSecurityViolation {
+  /** The first of the versions asked for whose policy finds this violation. */
+  readonly version: PodSecurityVersion;
+}
+
+/**
+ * Evaluates a Pod or workload at several policy versions at once: what it must pass to be admitted
+ * under every one of them. Each revision of a check runs once, however many of the versions share
+ * it, and a violation found at several versions is reported once, with the first version that
+ * finds it; in check order, as `evaluatePodSecurity` reports them. Throws like it for a version
+ * upstream would reject.
+ */
+export function evaluatePodSecurityAcross(
+  podOrWorkload: unknown,
+  level: PodSecurityLevel,
+  versions: readonly PodSecurityVersion[],
+): VersionedViolation[] {
+  const minors = versions.map(podSecurityMinor);
+  if (level === 'privileged') return [];
+  const pod = podViewOf(podOrWorkload);
+  if (pod === undefined) return [];
+  const lists = minors.map(minor => checksAt(level === 'baseline' ? 'baseline' : 'restricted', minor));
+  // Check ids in registry order: the union of the lists, which only ever append or keep ids.
+  const ids: string[] = [];
+  for (const list of lists) for (const check of list) if (!ids.includes(check.id)) ids.push(check.id);
+  const violations: VersionedViolation[] = [];
+  for (const id of ids) {
+    const ran = new Set<unknown>();
+    lists.forEach((list, i) => {
+      const check = list.find(c => c.id === id);
+      if (check === undefined || ran.has(check.evaluate)) return;
+      ran.add(check.evaluate);
+      const finding = check.evaluate(pod);
+      if (finding === undefined || alreadyReported(violations, finding.reason, finding.detail, finding.field))
+        return;
+      violations.push({ check: check.id, level: check.level, version: versions[i], ...finding });
+    });
   }
   return violations;
 }

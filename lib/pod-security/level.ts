@@ -1,3 +1,5 @@
+import type { KnownPodSecurityVersion } from './version';
+
 /** A Pod Security Standards level, from least to most restrictive. */
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
 
@@ -8,8 +10,14 @@ export const PodSecurityLevels = {
   RESTRICTED: 'restricted',
 } as const satisfies Record<string, PodSecurityLevel>;
 
-/** The policy version whose checks and wording this evaluator mirrors. */
-export const POD_SECURITY_POLICY_VERSION = 'v1.28';
+/**
+ * The policy version a Kubernetes 1.28 cluster, this project's target, enforces when a namespace
+ * has no `-version` label (there `latest` means v1.28). Kept for compatibility: it no longer names
+ * the only version evaluated. Pass it as `evaluatePodSecurity(obj, level, { version })` to judge
+ * as a 1.28 cluster does; without a version the evaluator uses `'latest'`
+ * (NEWEST_POD_SECURITY_VERSION).
+ */
+export const POD_SECURITY_POLICY_VERSION = 'v1.28' satisfies KnownPodSecurityVersion;
 
 /** One failed Pod Security Standards check, worded as the upstream admission plugin words it. */
 export interface PodSecurityViolation {
@@ -21,7 +29,10 @@ export interface PodSecurityViolation {
   readonly reason: string;
   /** Upstream ForbiddenDetail, e.g. `container "app" must set securityContext.allowPrivilegeEscalation=false`. */
   readonly detail: string;
-  /** Field path of the first offending field, relative to the pod (or pod template), e.g. `spec.containers[0].securityContext.allowPrivilegeEscalation`. */
+  /**
+   * Field path of the first offending field in the object evaluated: `spec.containers[0].securityContext.privileged`
+   * for a Pod, `spec.template.spec.containers[0].securityContext.privileged` for a Deployment.
+   */
   readonly field: string;
   /** One imperative sentence saying how to fix it. */
   readonly fix: string;

@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject } from '../rules/json';
+import { podTemplateOf } from '../rules/pod-template';
 
 export { isJsonObject, type JsonObject };
 
@@ -50,60 +51,102 @@ export function stringAt(parent: unknown, key: string): string {
   return isSet(value) ? text(value) : '';
 }
 
-/** A pod (or pod template): the two parts the checks read. */
-export interface PodView {
-  /** `metadata`, or `{}` when missing. */
-  readonly metadata: JsonObject;
-  /** `spec`, or `{}` when missing. */
-  readonly spec: JsonObject;
-}
-
-/**
- * Finds the pod template in a Pod or in a workload.
- *
- * Goes by shape rather than `kind`, so manifests without `kind` (or with a custom kind that embeds a
- * standard template) still work: CronJob (`spec.jobTemplate.spec.template`), then the
- * Deployment/StatefulSet/DaemonSet/ReplicaSet/Job/ReplicationController `spec.template`, then a
- * PodTemplate's `template`, else the object itself as a Pod.
- */
-export function podViewOf(podOrWorkload: unknown): PodView | undefined {
-  if (!isJsonObject(podOrWorkload)) return undefined;
-  const spec = objectAt(podOrWorkload, 'spec');
-  const template =
-    objectAt(objectAt(objectAt(spec, 'jobTemplate'), 'spec'), 'template') ??
-    objectAt(spec, 'template') ??
-    objectAt(podOrWorkload, 'template') ??
-    podOrWorkload;
-  return { metadata: objectAt(template, 'metadata') ?? {}, spec: objectAt(template, 'spec') ?? {} };
-}
-
-/** One container of a pod, with its name and field path (e.g. `spec.initContainers[0]`). */
+/** One container of a pod, with its name and field path (e.g. `spec.template.spec.initContainers[0]`). */
 export interface ContainerRef {
   /** The container object. */
   readonly container: JsonObject;
   /** `name`, or `''` when missing, as the Go types would decode it. */
   readonly name: string;
-  /** Field path of the container, e.g. `spec.containers[1]`. */
+  /** Field path of the container in the object checked, e.g. `spec.containers[1]`. */
   readonly path: string;
+}
+
+/** A Pod, or a workload's pod template: what the checks read, and where it sits in the object checked. */
+export interface PodView {
+  /** The pod's `metadata`, or `{}` when missing. */
+  readonly metadata: JsonObject;
+  /** The pod's `spec`, or `{}` when missing. */
+  readonly spec: JsonObject;
+  /** Field path of `metadata`: `metadata`, `spec.template.metadata`, `spec.jobTemplate.spec.template.metadata`. */
+  readonly metadataPath: string;
+  /** Field path of `spec`: `spec`, `spec.template.spec`, `spec.jobTemplate.spec.template.spec`. */
+  readonly specPath: string;
+  /** Every container, in the order upstream `visitContainers` walks them; listed once per object. */
+  readonly containers: readonly ContainerRef[];
 }
 
 /** The container lists, in the order upstream `visitContainers` walks them (this order shapes the detail text). */
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 /** Every container of a pod spec: init containers, then containers, then ephemeral containers. */
-export function containersOf(spec: JsonObject): ContainerRef[] {
+function containersOf(spec: JsonObject, specPath: string): ContainerRef[] {
   const refs: ContainerRef[] = [];
   for (const list of CONTAINER_LISTS) {
-    arrayAt(spec, list).forEach((container, index) => {
+    const containers = arrayAt(spec, list);
+    for (let index = 0; index < containers.length; index++) {
+      const container = containers[index];
       if (isJsonObject(container)) {
-        refs.push({ container, name: stringAt(container, 'name'), path: `spec.${list}[${index}]` });
+        refs.push({ container, name: stringAt(container, 'name'), path: `${specPath}.${list}[${index}]` });
       }
-    });
+    }
   }
   return refs;
+}
+
+/** A view of the template found at `path` (no trailing dot; `''` for the object itself). */
+function viewAt(template: unknown, path: string): PodView {
+  const prefix = path === '' ? '' : `${path}.`;
+  const spec = objectAt(template, 'spec') ?? {};
+  const specPath = `${prefix}spec`;
+  return {
+    metadata: objectAt(template, 'metadata') ?? {},
+    spec,
+    metadataPath: `${prefix}metadata`,
+    specPath,
+    containers: containersOf(spec, specPath),
+  };
+}
+
+/**
+ * Finds the pod template in a Pod or in a workload, with the field paths of its parts.
+ *
+ * The kinds `podTemplateOf` knows (v1 Pod, apps/v1 Deployment, StatefulSet, DaemonSet, ReplicaSet,
+ * batch/v1 Job, CronJob) are read where their API puts the template. Any other object goes by
+ * shape, so manifests without `kind` (or with a custom kind that embeds a standard template) still
+ * work: `spec.jobTemplate.spec.template` (CronJob-like), then `spec.template`
+ * (ReplicationController, older API versions), then `template` (PodTemplate), else the object itself.
+ */
+export function podViewOf(podOrWorkload: unknown): PodView | undefined {
+  if (!isJsonObject(podOrWorkload)) return undefined;
+  const known = podTemplateOf(podOrWorkload);
+  if (known !== undefined) {
+    return {
+      metadata: known.metadata,
+      spec: known.spec,
+      metadataPath: known.metadataPath,
+      specPath: known.specPath,
+      containers: containersOf(known.spec, known.specPath),
+    };
+  }
+  const spec = objectAt(podOrWorkload, 'spec');
+  const cronJobTemplate = objectAt(objectAt(objectAt(spec, 'jobTemplate'), 'spec'), 'template');
+  if (cronJobTemplate !== undefined) return viewAt(cronJobTemplate, 'spec.jobTemplate.spec.template');
+  const template = objectAt(spec, 'template');
+  if (template !== undefined) return viewAt(template, 'spec.template');
+  const podTemplate = objectAt(podOrWorkload, 'template');
+  if (podTemplate !== undefined) return viewAt(podTemplate, 'template');
+  return viewAt(podOrWorkload, '');
 }
 
 /** Whether the pod declares `spec.os.name: windows`, which upstream v1.25+ exempts from some restricted checks. */
 export function isWindowsPod(pod: PodView): boolean {
   return valueAt(objectAt(pod.spec, 'os'), 'name') === 'windows';
+}
+
+/**
+ * Whether the pod runs in its own user namespace (`spec.hostUsers: false`), for which upstream
+ * v1.35+ relaxes procMount, runAsNonRoot and runAsUser (policy/helpers.go, relaxPolicyForUserNamespacePod).
+ */
+export function usesUserNamespace(pod: PodView): boolean {
+  return pod.spec.hostUsers === false;
 }

@@ -30,6 +30,9 @@ function readWorkload(obj: JsonObject, nameFormat = SUBDOMAIN_NAME_FORMAT): Work
   return { out, spec, template };
 }
 
+/** Upstream's detail for a selector `LabelSelectorAsSelector` cannot parse (Deployments, ReplicaSets). */
+const INVALID_SELECTOR = 'invalid label selector';
+
 /**
  * Upstream: `spec.selector` required, valid, non-empty and parsable (`ValidateDeploymentSpec`,
  * `ValidateReplicaSetSpec`, `ValidateStatefulSetSpec`). `emptyWording` is the kind named in the
@@ -39,6 +42,7 @@ function requiredSelector(
   spec: JsonObject,
   emptyWording: string,
   out: ValidationError[],
+  invalidDetail = INVALID_SELECTOR,
 ): LabelSelectorView | undefined {
   const selector = readLabelSelector(spec, 'selector', 'spec.selector', out);
   if (selector === undefined) {
@@ -52,7 +56,7 @@ function requiredSelector(
       ),
     );
   } else {
-    out.push(...emptyOrInvalidSelector(spec, selector, emptyWording));
+    out.push(...emptyOrInvalidSelector(spec, selector, emptyWording, invalidDetail));
   }
   return selector;
 }
@@ -61,6 +65,7 @@ function emptyOrInvalidSelector(
   spec: JsonObject,
   selector: LabelSelectorView,
   emptyWording: string,
+  invalidDetail: string,
 ): ValidationError[] {
   if (isEmptySelector(selector)) {
     return [
@@ -79,7 +84,7 @@ function emptyOrInvalidSelector(
         'workload-selector-invalid',
         'spec.selector',
         spec.selector,
-        'invalid label selector',
+        invalidDetail,
         'Fix the problems reported inside spec.selector.',
       ),
     ];
@@ -248,7 +253,8 @@ export function validateStatefulSet(obj: JsonObject): ValidationError[] {
   nonNegative(spec, 'minReadySeconds', 'spec', out);
   const ordinals = read(spec, 'ordinals', 'spec.ordinals', OBJECT, out);
   if (ordinals !== undefined) nonNegative(ordinals, 'start', 'spec.ordinals', out);
-  const selector = requiredSelector(spec, 'statefulset', out);
+  // Upstream `ValidateStatefulSetSpec` gives no detail here; the server then prints just "Invalid value".
+  const selector = requiredSelector(spec, 'statefulset', out, 'Invalid value');
   out.push(...selectorMismatch(selector, template));
   out.push(...validatePodTemplateSpec(template), ...alwaysRestartingTemplate(template, 'StatefulSet'));
   return out;
@@ -311,11 +317,11 @@ export function validateDaemonSet(obj: JsonObject): ValidationError[] {
   const selector = readLabelSelector(spec, 'selector', 'spec.selector', out);
   out.push(...selectorMismatch(selector, template));
   if (selector !== undefined && isEmptySelector(selector)) {
-    out.push(...emptyOrInvalidSelector(spec, selector, 'daemonset'));
+    out.push(...emptyOrInvalidSelector(spec, selector, 'daemonset', INVALID_SELECTOR));
   }
   out.push(...validatePodTemplateSpec(template), ...alwaysRestartingTemplate(template, 'DaemonSet'));
   nonNegative(spec, 'minReadySeconds', 'spec', out);
-  nonNegative(spec, 'templateGeneration', 'spec', out);
+  // No templateGeneration check: apps/v1 has no such field (upstream checks the internal one).
   validateDaemonSetStrategy(spec, out);
   nonNegative(spec, 'revisionHistoryLimit', 'spec', out);
   return out;

@@ -1,14 +1,15 @@
-import { cronScheduleError, isKnownTimeZone } from './cron';
+import { cronScheduleError } from './cron';
+import { loadLocationError } from './go-errors';
 import type { JsonObject } from './json';
 import { isUnset, OBJECT, read, STRING } from './json';
-import { readLabelSelector, selectorMatches } from './label-selector';
+import { labelMap, readLabelSelector, selectorMatches } from './label-selector';
 import { SUBDOMAIN_NAME_FORMAT, validateObjectMeta } from './metadata';
 import { isDns1123Label } from './names';
 import type { PodTemplateRef } from './pod-template';
 import { podTemplateOf } from './pod-template';
 import { selectorMismatch, validatePodTemplateSpec } from './pod-template-spec';
 import type { ValidationError } from './problem';
-import { error, unsupported } from './report';
+import { error, reasons, unsupported } from './report';
 import { nonNegative } from './workload-fields';
 
 /*
@@ -25,18 +26,28 @@ const MAX_CRONJOB_NAME_LENGTH = 52;
 // Upstream `validTimeZoneCharacters`: an IANA name component, digits and '+' tolerated for legacy names.
 const TIME_ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
 
-/** Labels the API server puts on a Job's pods and selects them by, when it generates the selector. */
+/** Labels the API server puts on a Job's pods, set to the Job's name, when it generates the selector. */
 const GENERATED_NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'];
 
-/** Upstream `validateJobSpec`: counts, completion mode, the template and its restart policy. */
+/** Labels it sets to the Job's uid. The uid is unknown before creation; no label value can equal this one. */
+const GENERATED_UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
+const UNKNOWN_UID = '<uid>';
+
+/**
+ * Upstream `validateJobSpec`: counts, completion mode, the template and its restart policy.
+ * `jobDefaults` applies `SetDefaults_Job` (a Job, not a CronJob's job template): completions and
+ * parallelism both unset become 1. Returns the completions after defaulting.
+ */
 function validateJobSpec(
   spec: JsonObject,
   path: string,
   template: PodTemplateRef,
+  jobDefaults: boolean,
   out: ValidationError[],
-): void {
+): number | undefined {
   const parallelism = nonNegative(spec, 'parallelism', path, out);
-  const completions = nonNegative(spec, 'completions', path, out);
+  const completions =
+    nonNegative(spec, 'completions', path, out) ?? (jobDefaults && parallelism === undefined ? 1 : undefined);
   for (const key of ['activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) {
     nonNegative(spec, key, path, out);
   }
@@ -110,12 +121,13 @@ function validateJobSpec(
       ),
     );
   }
+  return completions;
 }
 
 /**
  * Upstream `validateGeneratedSelector`: unless `manualSelector` is true, the server generates the
- * selector from the Job's uid, so a selector given by hand must select no more than the generated
- * `job-name` labels (the uid is unknown until the Job exists).
+ * selector from the Job's uid, so a selector given by hand must select the generated labels: the
+ * Job's name under `job-name`, and a `controller-uid` no one knows until the Job exists.
  */
 function validateJobSelector(
   obj: JsonObject,
@@ -125,6 +137,11 @@ function validateJobSelector(
 ): void {
   const manual = spec.manualSelector === true;
   const selector = readLabelSelector(spec, 'selector', 'spec.selector', out);
+  const name =
+    typeof obj.metadata === 'object' && obj.metadata !== null ? (obj.metadata as JsonObject).name : undefined;
+  if (!manual && typeof name === 'string' && name !== '') {
+    out.push(...generatedLabelConflicts(name, template));
+  }
   if (manual) {
     if (selector === undefined) {
       out.push(
@@ -141,9 +158,8 @@ function validateJobSelector(
     return;
   }
   if (selector === undefined || selector.unparsable) return;
-  const name =
-    typeof obj.metadata === 'object' && obj.metadata !== null ? (obj.metadata as JsonObject).name : undefined;
   const generated = new Map(GENERATED_NAME_LABELS.map(key => [key, typeof name === 'string' ? name : '']));
+  for (const key of GENERATED_UID_LABELS) generated.set(key, UNKNOWN_UID);
   if (!selectorMatches(selector, generated)) {
     out.push(
       error(
@@ -157,18 +173,34 @@ function validateJobSelector(
   }
 }
 
+/**
+ * Upstream `ValidateHasLabel` in `validateGeneratedSelector`: the server keeps a `job-name` label
+ * the template already has, then requires it to equal the Job's name.
+ */
+function generatedLabelConflicts(name: string, template: PodTemplateRef): ValidationError[] {
+  const labels = labelMap(template.metadata);
+  return GENERATED_NAME_LABELS.filter(key => labels.has(key) && labels.get(key) !== name).map(key =>
+    error(
+      'job-template-label-invalid',
+      `${template.metadataPath}.labels[${key}]`,
+      template.metadata.labels,
+      `must be '${name}'`,
+      `Remove the ${key} label from ${template.metadataPath}.labels; the API server sets it to the Job's name.`,
+    ),
+  );
+}
+
 /** Validates a batch/v1 Job: metadata, selector, counts, completion mode and its template. */
 export function validateJob(obj: JsonObject): ValidationError[] {
   const out = validateObjectMeta(obj, SUBDOMAIN_NAME_FORMAT);
   const spec = read(obj, 'spec', 'spec', OBJECT, out) ?? {};
   const template = podTemplateOf(obj) as PodTemplateRef;
   validateJobSelector(obj, spec, template, out);
-  validateJobSpec(spec, 'spec', template, out);
+  const completions = validateJobSpec(spec, 'spec', template, true, out);
   // The job controller names each Indexed Job Pod's hostname `<name>-<index>`, a DNS label.
   const name = read((obj.metadata ?? {}) as JsonObject, 'name', 'metadata.name', STRING, []);
-  const completions = spec.completions;
-  if (spec.completionMode === 'Indexed' && name && Number.isInteger(completions) && Number(completions) > 0) {
-    const hostname = `${name}-${Number(completions) - 1}`;
+  if (spec.completionMode === 'Indexed' && name && completions !== undefined && completions > 0) {
+    const hostname = `${name}-${completions - 1}`;
     if (isDns1123Label(hostname).length > 0) {
       out.push(
         error(
@@ -224,29 +256,31 @@ function validateSchedule(spec: JsonObject, out: ValidationError[]): void {
   }
 }
 
-/** Upstream `validateTimeZone`. */
+/** Upstream `validateTimeZone`: the IANA name check, then "Local", then `time.LoadLocation`, all reported. */
+function timeZoneProblems(zone: string): string[] {
+  if (zone === '') return ['timeZone must be nil or non-empty string'];
+  const badPart = (part: string) =>
+    part === '.' || part === '..' || part.startsWith('-') || !TIME_ZONE_PART.test(part);
+  if (zone.split('/').some(badPart)) return [`unknown time zone ${zone}`];
+  const problems =
+    zone.toLowerCase() === 'local'
+      ? ['timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones']
+      : [];
+  const loadError = loadLocationError(zone);
+  return loadError === undefined ? problems : [...problems, loadError];
+}
+
 function validateTimeZone(spec: JsonObject, out: ValidationError[]): void {
   const zone = read(spec, 'timeZone', 'spec.timeZone', STRING, out);
   if (zone === undefined) return;
-  const problem =
-    zone === ''
-      ? 'timeZone must be nil or non-empty string'
-      : zone
-            .split('/')
-            .some(part => part === '.' || part === '..' || part.startsWith('-') || !TIME_ZONE_PART.test(part))
-        ? `unknown time zone ${zone}`
-        : zone.toLowerCase() === 'local'
-          ? 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'
-          : isKnownTimeZone(zone)
-            ? undefined
-            : `unknown time zone ${zone}`;
-  if (problem !== undefined) {
+  const problems = timeZoneProblems(zone);
+  if (problems.length > 0) {
     out.push(
       error(
         'cronjob-time-zone-invalid',
         'spec.timeZone',
         zone,
-        problem,
+        reasons(problems),
         'Set spec.timeZone to an IANA time zone such as "Etc/UTC" or "Europe/Berlin", or remove it.',
       ),
     );
@@ -286,7 +320,8 @@ export function validateCronJob(obj: JsonObject): ValidationError[] {
   }
   const jobTemplate = read(spec, 'jobTemplate', 'spec.jobTemplate', OBJECT, out) ?? {};
   const jobSpec = read(jobTemplate, 'spec', 'spec.jobTemplate.spec', OBJECT, out) ?? {};
-  validateJobSpec(jobSpec, 'spec.jobTemplate.spec', podTemplateOf(obj) as PodTemplateRef, out);
+  // SetDefaults_Job does not run on a job template: its completions stay unset.
+  validateJobSpec(jobSpec, 'spec.jobTemplate.spec', podTemplateOf(obj) as PodTemplateRef, false, out);
   if (!isUnset(jobSpec, 'selector')) {
     out.push(
       error(

@@ -16,6 +16,8 @@ export { DEPRECATED_NODE_LABELS } from './node-selector';
 export type { PortRange, RuleOptions } from './options';
 export { DEFAULT_NODE_PORT_RANGE } from './options';
 export { validatePod } from './pod';
+export type { PodBearingKind, PodTemplateRef } from './pod-template';
+export { podBearingKind, podTemplateOf } from './pod-template';
 export { PROTOCOLS } from './ports';
 export type { Finding, Severity, ValidationError } from './problem';
 export { formatProblem } from './problem';

@@ -17,12 +17,14 @@ export function validatePodTemplateSpec(template: PodTemplateRef): ValidationErr
     ...validateLabels(template.metadata, 'labels', `${template.path}.labels`),
     ...validatePodSpec(template.spec, template.specPath),
   ];
-  if (!isUnset(template.spec, 'ephemeralContainers')) {
+  // Upstream tests the list's length, so an empty list passes.
+  const ephemeral = template.spec.ephemeralContainers;
+  if (Array.isArray(ephemeral) ? ephemeral.length > 0 : !isUnset(template.spec, 'ephemeralContainers')) {
     out.push(
       error(
         'pod-template-ephemeral-containers-forbidden',
         `${template.specPath}.ephemeralContainers`,
-        template.spec.ephemeralContainers,
+        ephemeral,
         'Forbidden: ephemeral containers not allowed in pod template',
         `Remove ${template.specPath}.ephemeralContainers; add ephemeral containers to a running Pod with kubectl debug.`,
       ),

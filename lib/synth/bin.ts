@@ -19,6 +19,7 @@ and replaces the output folder only when the app succeeded and no check found an
   -a, --app CMD                  command that runs the app (default: cdk8s.yaml app)
   -o, --output DIR               output folder (default: cdk8s.yaml output, else dist)
       --pod-security LEVEL       privileged | baseline | restricted (default restricted)
+      --pod-security-version V   latest | v1.N, as the enforce-version label (default: v1.28 and latest)
       --node-port-range MIN-MAX  the cluster's --service-node-port-range (default 30000-32767)
       --suppress RULE[,RULE]     rule ids of warnings to silence (repeatable)
       --allow-literal-env NAME[,NAME]
@@ -37,6 +38,7 @@ const EXIT = { ok: 0, failed: 1, checksFailed: 2 } as const;
 /** Command-line flags that set check options, by option name. */
 const CHECK_FLAGS = {
   podSecurity: 'pod-security',
+  podSecurityVersion: 'pod-security-version',
   nodePortRange: 'node-port-range',
   suppress: 'suppress',
   allowLiteralEnv: 'allow-literal-env',
@@ -51,6 +53,7 @@ function parseCommandLine(argv: readonly string[]) {
       app: { type: 'string', short: 'a' },
       output: { type: 'string', short: 'o' },
       'pod-security': { type: 'string' },
+      'pod-security-version': { type: 'string' },
       'node-port-range': { type: 'string' },
       suppress: { type: 'string', multiple: true },
       'allow-literal-env': { type: 'string', multiple: true },
@@ -76,6 +79,7 @@ function checksOptions(flags: Flags, pluginProperties: unknown): ChecksOptions {
   const fromFlags = parseChecksOptions(
     {
       podSecurity: flags[CHECK_FLAGS.podSecurity],
+      podSecurityVersion: flags[CHECK_FLAGS.podSecurityVersion],
       nodePortRange: flags[CHECK_FLAGS.nodePortRange],
       suppress: list(flags[CHECK_FLAGS.suppress]),
       allowLiteralEnv: list(flags[CHECK_FLAGS.allowLiteralEnv]),

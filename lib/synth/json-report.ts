@@ -26,8 +26,12 @@ export interface JsonReport {
   readonly message?: string;
   /** The output folder, as given. */
   readonly output: string;
-  /** The options the checks ran with, defaults written out. */
-  readonly options: Required<ChecksOptions>;
+  /**
+   * The options the checks ran with, defaults written out; `podSecurityVersion` only when given
+   * (without it, Pod Security is checked at v1.28 and at 'latest' both).
+   */
+  readonly options: Omit<Required<ChecksOptions>, 'podSecurityVersion'> &
+    Pick<ChecksOptions, 'podSecurityVersion'>;
   readonly summary: { readonly errors: number; readonly warnings: number; readonly objects: number };
   readonly problems: readonly JsonReportProblem[];
 }
@@ -49,6 +53,9 @@ export function jsonReport(
     output: options.output,
     options: {
       podSecurity: options.checks.podSecurity ?? 'restricted',
+      ...(options.checks.podSecurityVersion === undefined
+        ? {}
+        : { podSecurityVersion: options.checks.podSecurityVersion }),
       nodePortRange: options.checks.nodePortRange ?? DEFAULT_NODE_PORT_RANGE,
       suppress: options.checks.suppress ?? [],
       allowLiteralEnv: options.checks.allowLiteralEnv ?? [],

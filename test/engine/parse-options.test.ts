@@ -9,6 +9,7 @@ describe('parseChecksOptions', () => {
       parseChecksOptions(
         {
           podSecurity: 'baseline',
+          podSecurityVersion: 'v1.30',
           nodePortRange: '30000-40000',
           suppress: ['node-selector-label-deprecated'],
           allowLiteralEnv: ['TOKEN_LIMIT'],
@@ -17,6 +18,7 @@ describe('parseChecksOptions', () => {
       ),
     ).toEqual({
       podSecurity: 'baseline',
+      podSecurityVersion: 'v1.30',
       nodePortRange: { min: 30000, max: 40000 },
       suppress: ['node-selector-label-deprecated'],
       allowLiteralEnv: ['TOKEN_LIMIT'],
@@ -31,6 +33,10 @@ describe('parseChecksOptions', () => {
     [{ nodePortRange: { min: 1, max: 65535 } }, { nodePortRange: { min: 1, max: 65535 } }],
     [{ nodePortRange: ' 30000-30000 ' }, { nodePortRange: { min: 30000, max: 30000 } }],
     [{ suppress: [] }, { suppress: [] }],
+    [{ podSecurityVersion: 'latest' }, { podSecurityVersion: 'latest' }],
+    [{ podSecurityVersion: 'v1.0' }, { podSecurityVersion: 'v1.0' }],
+    // A version newer than the package knows is read as upstream reads the label: as the newest.
+    [{ podSecurityVersion: 'v1.99' }, { podSecurityVersion: 'v1.99' }],
   ])('reads %j as %j', (input, expected) => {
     expect(parseChecksOptions(input, SOURCE)).toEqual(expected);
   });
@@ -39,7 +45,7 @@ describe('parseChecksOptions', () => {
     [
       'an unknown option',
       { podsecurity: 'baseline' },
-      'cdk8s.yaml properties: unknown option "podsecurity"; known options: podSecurity, nodePortRange, suppress, allowLiteralEnv',
+      'cdk8s.yaml properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv',
     ],
     [
       'input that is not a mapping',
@@ -50,6 +56,21 @@ describe('parseChecksOptions', () => {
       'a Pod Security level that does not exist',
       { podSecurity: 'Restricted' },
       'cdk8s.yaml properties: podSecurity must be one of "privileged", "baseline", "restricted" (got "Restricted")',
+    ],
+    [
+      'a Pod Security version without the v',
+      { podSecurityVersion: '1.28' },
+      'cdk8s.yaml properties: podSecurityVersion must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got "1.28")',
+    ],
+    [
+      'a Pod Security version with a leading zero, which upstream rejects',
+      { podSecurityVersion: 'v1.028' },
+      'cdk8s.yaml properties: podSecurityVersion must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got "v1.028")',
+    ],
+    [
+      'a Pod Security version as a number',
+      { podSecurityVersion: 1.28 },
+      'cdk8s.yaml properties: podSecurityVersion must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got 1.28)',
     ],
     [
       'a range with MIN above MAX',
@@ -86,7 +107,13 @@ describe('parseChecksOptions', () => {
   });
 
   test('names every option', () => {
-    expect(CHECKS_OPTION_NAMES).toEqual(['podSecurity', 'nodePortRange', 'suppress', 'allowLiteralEnv']);
+    expect(CHECKS_OPTION_NAMES).toEqual([
+      'podSecurity',
+      'podSecurityVersion',
+      'nodePortRange',
+      'suppress',
+      'allowLiteralEnv',
+    ]);
   });
 
   test('reads any valid "MIN-MAX" text as the same range as { min, max }', () => {

@@ -1,29 +1,35 @@
-import type { PodSecurityLevel } from '../../lib/pod-security';
+import type { PodSecurityLevel, PodSecurityVersion } from '../../lib/pod-security';
 import { evaluatePodSecurity } from '../../lib/pod-security';
 import type { PodFixture } from './fixtures';
 import { restrictedPod, violationsOf } from './fixtures';
 
-/** A tweak that keeps the pod passing the check. */
-export interface PassCase {
-  readonly name: string;
-  readonly tweak: (pod: PodFixture) => void;
-}
-
-/** A tweak that makes the pod fail the check, with the exact upstream wording expected. */
-export interface FailCase {
-  readonly name: string;
-  readonly tweak: (pod: PodFixture) => void;
+/** The finding a failing case expects, in upstream's exact words. */
+export interface ExpectedFinding {
   readonly reason: string;
   readonly detail: string;
   readonly field: string;
+  /**
+   * At restricted, the baseline twin whose identical finding is reported instead of this check's
+   * own (the evaluator prints the same line once).
+   */
+  readonly atRestrictedReportedBy?: string;
 }
 
-/** Pass and fail cases of one check. */
+/** One tweak of the compliant fixture, judged at some policy versions. */
+export interface CheckCase {
+  readonly name: string;
+  /** Policy versions to evaluate at; every one gives the same outcome. */
+  readonly at: readonly PodSecurityVersion[];
+  readonly tweak: (pod: PodFixture) => void;
+  /** What the check reports; omitted when the pod passes the check at these versions. */
+  readonly fails?: ExpectedFinding;
+}
+
+/** The cases of one check. */
 export interface CheckCases {
   readonly check: string;
   readonly level: 'baseline' | 'restricted';
-  readonly passes: readonly PassCase[];
-  readonly fails: readonly FailCase[];
+  readonly cases: readonly CheckCase[];
 }
 
 /** A one-sentence imperative fix: starts with a capital letter, ends with a period. */
@@ -34,44 +40,48 @@ function levelsRunning(level: 'baseline' | 'restricted'): PodSecurityLevel[] {
   return level === 'baseline' ? ['baseline', 'restricted'] : ['restricted'];
 }
 
-/** Runs every pass and fail case of a check at each level where it applies. */
-export function describeCheck(cases: CheckCases): void {
-  describe(cases.check, () => {
-    for (const level of levelsRunning(cases.level)) {
-      for (const pass of cases.passes) {
-        it(`passes at ${level}: ${pass.name}`, () => {
-          expect(violationsOf(restrictedPod(pass.tweak), level, cases.check)).toEqual([]);
-        });
-      }
-      for (const fail of cases.fails) {
-        it(`fails at ${level}: ${fail.name}`, () => {
-          expect(violationsOf(restrictedPod(fail.tweak), level, cases.check)).toEqual([
-            {
-              check: cases.check,
-              level: cases.level,
-              reason: fail.reason,
-              detail: fail.detail,
-              field: fail.field,
-              fix: expect.stringMatching(ONE_SENTENCE),
-            },
-          ]);
-        });
-      }
-    }
-    if (cases.level === 'baseline') {
-      // The fixture is otherwise compliant, so at baseline the case's check must be the only finding.
-      for (const fail of cases.fails) {
-        it(`fails at baseline with no other baseline violation: ${fail.name}`, () => {
-          expect(evaluatePodSecurity(restrictedPod(fail.tweak), 'baseline').map(v => v.check)).toEqual([
-            cases.check,
-          ]);
-        });
-      }
-    } else {
-      for (const fail of cases.fails) {
-        it(`passes at baseline, which does not run restricted checks: ${fail.name}`, () => {
-          expect(violationsOf(restrictedPod(fail.tweak), 'baseline', cases.check)).toEqual([]);
-        });
+/**
+ * Runs every case of a check at each of its versions and at each level where the check applies;
+ * a baseline check's failure must be the only baseline finding (the fixture is otherwise compliant),
+ * and a restricted check's failure must not show at baseline.
+ */
+export function describeCheck({ check, level: checkLevel, cases }: CheckCases): void {
+  describe(check, () => {
+    for (const { name, at, tweak, fails } of cases) {
+      for (const version of at) {
+        for (const level of levelsRunning(checkLevel)) {
+          if (fails === undefined) {
+            it(`passes at ${level} ${version}: ${name}`, () => {
+              expect(violationsOf(restrictedPod(tweak), level, check, version)).toEqual([]);
+            });
+            continue;
+          }
+          const reportedBy = (level === 'restricted' && fails.atRestrictedReportedBy) || check;
+          it(`fails at ${level} ${version}: ${name}`, () => {
+            expect(violationsOf(restrictedPod(tweak), level, reportedBy, version)).toEqual([
+              {
+                check: reportedBy,
+                level: reportedBy === check ? checkLevel : 'baseline',
+                reason: fails.reason,
+                detail: fails.detail,
+                field: fails.field,
+                fix: expect.stringMatching(ONE_SENTENCE),
+              },
+            ]);
+          });
+        }
+        if (fails === undefined) continue;
+        if (checkLevel === 'baseline') {
+          it(`fails at baseline ${version} with no other baseline violation: ${name}`, () => {
+            expect(
+              evaluatePodSecurity(restrictedPod(tweak), 'baseline', { version }).map(v => v.check),
+            ).toEqual([check]);
+          });
+        } else {
+          it(`passes at baseline ${version}, which does not run restricted checks: ${name}`, () => {
+            expect(violationsOf(restrictedPod(tweak), 'baseline', check, version)).toEqual([]);
+          });
+        }
       }
     }
   });

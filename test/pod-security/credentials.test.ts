@@ -1,60 +1,7 @@
-import { findLiteralCredentials, looksLikeCredentialName } from '../../lib/pod-security';
+import { findLiteralCredentials } from '../../lib/pod-security';
 import { formatProblem } from '../../lib/rules/problem';
 import type { ContainerFixture, Json } from './fixtures';
 import { app, init, restrictedPod } from './fixtures';
-
-describe('looksLikeCredentialName', () => {
-  it.each([
-    'MYSQL_ROOT_PASSWORD',
-    'PGPASSWORD',
-    'DB_PASSWD',
-    'DB_PWD',
-    'GITHUB_TOKEN',
-    'csrfToken',
-    'aws_secret_access_key',
-    'JWT_SECRET',
-    'clientSecret',
-    'SECRET_KEY_BASE',
-    'API_KEY',
-    'APIKEY',
-    'stripeApiKey',
-    'x-api-key',
-    'PRIVATE_KEY',
-    'ACCESS_KEY',
-    'ENCRYPTION_KEY',
-    'SSH_KEY_PASSPHRASE',
-    'SMTP_CREDENTIALS',
-    'CREDENTIAL',
-    'BASIC_AUTH',
-    'PROXY_AUTHORIZATION',
-  ])('fails %s, which looks like a credential', name => {
-    expect(looksLikeCredentialName(name)).toBe(true);
-  });
-
-  it.each([
-    ['PWD', 'the working directory'],
-    ['OLDPWD', 'the previous working directory'],
-    ['TOKEN_TTL', 'a lifetime, not a token'],
-    ['PASSWORD_FILE', 'a path to the secret'],
-    ['PASSWORD_MIN_LENGTH', 'a policy setting'],
-    ['SECRET_NAME', 'the name of a Secret'],
-    ['TOKEN_URL', 'an endpoint'],
-    ['AWS_ACCESS_KEY_ID', 'an identifier'],
-    ['AUTH_URL', 'an endpoint'],
-    ['AUTH_PROVIDER', 'a setting'],
-    ['BASIC_AUTH_ENABLED', 'a flag'],
-    ['MAX_TOKENS', 'a count'],
-    ['TOKENIZERS_PARALLELISM', 'a setting'],
-    ['GOOGLE_APPLICATION_CREDENTIALS', 'a key file path by convention'],
-    ['PUBLIC_KEY', 'public'],
-    ['AUTHOR', 'not auth'],
-    ['PASSPORT_STRATEGY', 'not a password'],
-    ['LOG_LEVEL', 'unrelated'],
-    ['', 'empty'],
-  ])('passes %s (%s)', name => {
-    expect(looksLikeCredentialName(name)).toBe(false);
-  });
-});
 
 /** An env entry with a literal value. */
 const literal = (name: string, value: string): Json => ({ name, value });
@@ -139,13 +86,13 @@ describe('findLiteralCredentials', () => {
     ]);
   });
 
-  it('fails in a Deployment template, with paths from the template', () => {
+  it('fails in a Deployment template, with paths in the Deployment', () => {
     const { metadata, spec } = restrictedPod(p => {
       app(p).env = [literal('SECRET_KEY', 'abc')];
     });
     const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', spec: { template: { metadata, spec } } };
     expect(findLiteralCredentials(deployment).map(p => [p.field, p.value])).toEqual([
-      ['spec.containers[0].env[0].value', '<redacted, 3 chars>'],
+      ['spec.template.spec.containers[0].env[0].value', '<redacted, 3 chars>'],
     ]);
   });
 
@@ -161,6 +108,148 @@ describe('findLiteralCredentials', () => {
       'a non-string value',
       { spec: { containers: [{ name: 'app', env: [{ name: 'PASSWORD', value: 1234 }] }] } },
     ],
+  ])('passes %s without throwing', (_name, input) => {
+    expect(findLiteralCredentials(input)).toEqual([]);
+  });
+});
+
+describe('findLiteralCredentials by value', () => {
+  it('fails an env var whose URL embeds a password, whatever its name', () => {
+    const pod = restrictedPod(p => {
+      app(p).env = [
+        literal('LOG_LEVEL', 'info'),
+        literal('DATABASE_URL', 'postgres://app:hunter2@db:5432/app'),
+      ];
+    });
+    expect(findLiteralCredentials(pod)).toEqual([
+      {
+        rule: 'literal-credential-value',
+        severity: 'error',
+        field: 'spec.containers[0].env[1].value',
+        value: '<redacted, 34 chars>',
+        message:
+          'env var "DATABASE_URL" of container "app" holds a URL with a password in it, which would be stored in plain text in the manifest',
+        fix: `Put the password in a Secret, add env var "DATABASE_URL_PASSWORD" from it with valueFrom.secretKeyRef (kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(scope, 'Id', 'my-secret'), key: 'password' })) before "DATABASE_URL", and write $(DATABASE_URL_PASSWORD) in the URL in place of the password, or list "DATABASE_URL" in allowLiteralEnv if it is not a secret.`,
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      'AUTH_HEADER_VALUE',
+      'Bearer 0123456789abcdef0123456789abcdef',
+      'an Authorization Bearer token',
+      'auth-header-value',
+    ],
+    [
+      'UPSTREAM_HEADERS',
+      'Authorization: Basic dXNlcjpwYXNz',
+      'Authorization Basic credentials',
+      'upstream-headers',
+    ],
+    [
+      'TLS_KEY_PEM',
+      '-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----',
+      'a PEM private key',
+      'tls-key-pem',
+    ],
+  ])('fails env var %s, holding %j', (name, value, noun, key) => {
+    const pod = restrictedPod(p => {
+      app(p).env = [literal(name, value)];
+    });
+    expect(findLiteralCredentials(pod)).toEqual([
+      {
+        rule: 'literal-credential-value',
+        severity: 'error',
+        field: 'spec.containers[0].env[0].value',
+        value: `<redacted, ${value.length} chars>`,
+        message: `env var "${name}" of container "app" holds ${noun}, which would be stored in plain text in the manifest`,
+        fix: `Put the value in a Secret and use valueFrom.secretKeyRef (kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(scope, 'Id', 'my-secret'), key: '${key}' })), or list "${name}" in allowLiteralEnv if it is not a secret.`,
+      },
+    ]);
+  });
+
+  it('fails command and args literals that embed a credential, at their own paths', () => {
+    const pod = restrictedPod(p => {
+      app(p).command = ['sh', '-c', 'psql postgres://app:hunter2@db/app -c "select 1"'];
+      init(p).args = [
+        '--header',
+        'Authorization: Bearer 0123456789abcdef0123456789abcdef',
+        '--url=https://host/path',
+      ];
+    });
+    expect(findLiteralCredentials(pod)).toEqual([
+      {
+        rule: 'literal-credential-value',
+        severity: 'error',
+        field: 'spec.initContainers[0].args[1]',
+        value: '<redacted, 54 chars>',
+        message:
+          'an argument of container "init" holds an Authorization Bearer token, which would be stored in plain text in the manifest',
+        fix: 'Put the secret part in a Secret, expose it as an env var with valueFrom.secretKeyRef, and write $(VAR) in its place, which Kubernetes expands in command and args.',
+      },
+      {
+        rule: 'literal-credential-value',
+        severity: 'error',
+        field: 'spec.containers[0].command[2]',
+        value: '<redacted, 48 chars>',
+        message:
+          'the command of container "app" holds a URL with a password in it, which would be stored in plain text in the manifest',
+        fix: 'Put the secret part in a Secret, expose it as an env var with valueFrom.secretKeyRef, and write $(VAR) in its place, which Kubernetes expands in command and args.',
+      },
+    ]);
+  });
+
+  it('reports a credential-looking name once, as literal-credential, even when its value also embeds one', () => {
+    const pod = restrictedPod(p => {
+      app(p).env = [literal('DB_PASSWORD', 'postgres://app:hunter2@db/app')];
+    });
+    expect(findLiteralCredentials(pod).map(problem => problem.rule)).toEqual(['literal-credential']);
+  });
+
+  it('passes values that reference a Secret-backed env var', () => {
+    const pod = restrictedPod(p => {
+      app(p).env = [
+        { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+        literal('DATABASE_URL', 'postgres://app:$(DB_PASSWORD)@db:5432/app'),
+        literal('API_BASE', 'https://api.example.com/v1'),
+        literal('GIT_REMOTE', 'git@github.com:org/repo.git'),
+      ];
+      app(p).args = ['--auth', 'Bearer $(API_TOKEN)', 'https://user@host/'];
+    });
+    expect(findLiteralCredentials(pod)).toEqual([]);
+  });
+
+  it('passes an env var in the allow list whatever its value embeds', () => {
+    const pod = restrictedPod(p => {
+      app(p).env = [literal('DEMO_URL', 'postgres://demo:demo@localhost/demo')];
+    });
+    expect(findLiteralCredentials(pod, { allow: ['DEMO_URL'] })).toEqual([]);
+    expect(findLiteralCredentials(pod, { allow: ['demo_url'] }).map(problem => problem.rule)).toEqual([
+      'literal-credential-value',
+    ]);
+  });
+
+  it('never echoes the value, in the problem or its formatted line', () => {
+    const secrets = ['hunter2', '0123456789abcdef0123456789abcdef', 'dXNlcjpwYXNz', 'MHcC'];
+    const pod = restrictedPod(p => {
+      app(p).env = [
+        literal('URL', `mysql://root:${secrets[0]}@db/app`),
+        literal('HEADER', `Bearer ${secrets[1]}`),
+        literal('BASIC', `Basic ${secrets[2]}`),
+        literal('KEY', `-----BEGIN PRIVATE KEY-----\n${secrets[3]}\n-----END PRIVATE KEY-----`),
+      ];
+      app(p).args = [`https://u:${secrets[0]}@host`];
+    });
+    const problems = findLiteralCredentials(pod);
+    expect(problems).toHaveLength(5);
+    const printed = JSON.stringify(problems) + problems.map(formatProblem).join('\n');
+    for (const secret of secrets) expect(printed).not.toContain(secret);
+  });
+
+  it.each([
+    ['command as a string', { spec: { containers: [{ name: 'app', command: 'https://u:p@h' }] } }],
+    ['junk args', { spec: { containers: [{ name: 'app', args: [null, 7, { x: 'https://u:p@h' }] }] } }],
   ])('passes %s without throwing', (_name, input) => {
     expect(findLiteralCredentials(input)).toEqual([]);
   });

@@ -1,8 +1,13 @@
 import fc from 'fast-check';
-import type { PodSecurityLevel, PodSecurityViolation } from '../../lib/pod-security';
-import { evaluatePodSecurity, formatViolation, PodSecurityLevels } from '../../lib/pod-security';
+import type { PodSecurityLevel, PodSecurityVersion, PodSecurityViolation } from '../../lib/pod-security';
+import {
+  evaluatePodSecurity,
+  formatViolation,
+  POD_SECURITY_POLICY_VERSION,
+  PodSecurityLevels,
+} from '../../lib/pod-security';
 import type { PodFixture } from './fixtures';
-import { app, context, failedChecks, restrictedPod } from './fixtures';
+import { app, context, failedChecks, podContext, restrictedPod } from './fixtures';
 
 /** A restricted pod whose app container escalates privileges, the simplest restricted-only failure. */
 function escalatingPod(): PodFixture {
@@ -76,44 +81,79 @@ describe('evaluatePodSecurity', () => {
   });
 });
 
-describe('workloads', () => {
-  const template = (): Record<string, unknown> => {
-    const { metadata, spec } = escalatingPod();
-    return { metadata, spec };
-  };
-  const workloads: Array<[string, Record<string, unknown>]> = [
-    [
-      'Deployment',
-      { apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 2, template: template() } },
-    ],
-    ['StatefulSet', { apiVersion: 'apps/v1', kind: 'StatefulSet', spec: { template: template() } }],
-    ['DaemonSet', { apiVersion: 'apps/v1', kind: 'DaemonSet', spec: { template: template() } }],
-    ['ReplicaSet', { apiVersion: 'apps/v1', kind: 'ReplicaSet', spec: { template: template() } }],
-    ['Job', { apiVersion: 'batch/v1', kind: 'Job', spec: { backoffLimit: 1, template: template() } }],
-    [
-      'CronJob',
-      {
-        apiVersion: 'batch/v1',
-        kind: 'CronJob',
-        spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: template() } } },
-      },
-    ],
-  ];
+describe('policy versions', () => {
+  /** Safe from v1.29 only. */
+  const keepalivePod = () =>
+    restrictedPod(p => {
+      podContext(p).sysctls = [{ name: 'net.ipv4.tcp_keepalive_time', value: '600' }];
+    });
 
-  it.each(workloads)(
-    'fails a %s whose pod template fails, with paths from the template',
-    (_kind, workload) => {
-      expect(evaluatePodSecurity(workload, 'restricted')).toEqual([ESCALATION]);
+  const KEEPALIVE: PodSecurityViolation = {
+    check: 'sysctls',
+    level: 'baseline',
+    reason: 'forbidden sysctls',
+    detail: 'net.ipv4.tcp_keepalive_time',
+    field: 'spec.securityContext.sysctls[0].name',
+    fix: expect.stringMatching(/^Remove net\.ipv4\.tcp_keepalive_time from spec\.securityContext\.sysctls; /),
+  };
+
+  it('fails a pod at the version pinned, as a cluster labelled enforce-version: v1.28 does', () => {
+    expect(evaluatePodSecurity(keepalivePod(), 'baseline', { version: 'v1.28' })).toEqual([KEEPALIVE]);
+  });
+
+  it('passes the same pod at v1.29, at latest, and by default (latest)', () => {
+    expect(evaluatePodSecurity(keepalivePod(), 'baseline', { version: 'v1.29' })).toEqual([]);
+    expect(evaluatePodSecurity(keepalivePod(), 'baseline', { version: 'latest' })).toEqual([]);
+    expect(evaluatePodSecurity(keepalivePod(), 'baseline', {})).toEqual([]);
+    expect(evaluatePodSecurity(keepalivePod(), 'baseline')).toEqual([]);
+  });
+
+  it('fails at POD_SECURITY_POLICY_VERSION, the v1.28 policy a Kubernetes 1.28 cluster enforces', () => {
+    expect(POD_SECURITY_POLICY_VERSION).toBe('v1.28');
+    expect(evaluatePodSecurity(keepalivePod(), 'baseline', { version: POD_SECURITY_POLICY_VERSION })).toEqual(
+      [KEEPALIVE],
+    );
+  });
+
+  it.each(['v1.36', 'v1.99', 'v1.9223372036854775807'] as const)(
+    'evaluates %s, newer than any version known, as the newest (v1.35)',
+    version => {
+      // hostProbesAndHostLifecycle (v1.34) fails it; the v1.35 user-namespace relaxation passes runAsUser 0.
+      const pod = restrictedPod(p => {
+        p.spec.hostUsers = false;
+        podContext(p).runAsUser = 0;
+        app(p).livenessProbe = { tcpSocket: { host: 'localhost', port: 8080 } };
+      });
+      expect(failedChecks(pod, 'restricted', version)).toEqual(['hostProbesAndHostLifecycle']);
+      expect(failedChecks(pod, 'restricted', 'v1.34')).toEqual(['hostProbesAndHostLifecycle', 'runAsUser']);
     },
   );
 
-  it('reads pod-template annotations, not the workload annotations', () => {
-    const deployment = {
-      kind: 'Deployment',
-      metadata: { annotations: { 'container.apparmor.security.beta.kubernetes.io/app': 'unconfined' } },
-      spec: { template: { metadata: { annotations: {} }, spec: restrictedPod().spec } },
-    };
-    expect(evaluatePodSecurity(deployment, 'restricted')).toEqual([]);
+  it.each([
+    ['v2.0', '"v2.0"'],
+    ['1.28', '"1.28"'],
+    ['v1.028', '"v1.028"'],
+    ['v1.', '"v1."'],
+    ['V1.28', '"V1.28"'],
+    ['v1.-1', '"v1.-1"'],
+    ['Latest', '"Latest"'],
+    ['', '""'],
+    ['v1.9223372036854775808', '"v1.9223372036854775808"'],
+  ])('fails closed on %j, which upstream rejects, with an error naming it', (version, quoted) => {
+    expect(() =>
+      evaluatePodSecurity(restrictedPod(), 'restricted', { version: version as PodSecurityVersion }),
+    ).toThrow(
+      new Error(
+        `Pod Security version ${quoted} is not "latest" or "v1.x": expected "latest" or one of "v1.0" to "v1.35" ` +
+          '(a later "v1.x" is evaluated as "v1.35"), as in the pod-security.kubernetes.io/enforce-version label.',
+      ),
+    );
+  });
+
+  it('fails closed on a bad version even at privileged, where no check runs', () => {
+    expect(() =>
+      evaluatePodSecurity(restrictedPod(), 'privileged', { version: 'v2' as PodSecurityVersion }),
+    ).toThrow(/Pod Security version "v2" is not "latest" or "v1.x"/);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { PodSecurityLevel, PodSecurityViolation } from '../../lib/pod-security';
+import type { PodSecurityLevel, PodSecurityVersion, PodSecurityViolation } from '../../lib/pod-security';
 import { evaluatePodSecurity } from '../../lib/pod-security';
 
 /** A loosely typed manifest object that tests mutate freely. */
@@ -87,11 +87,35 @@ export function context(container: ContainerFixture): Json {
 }
 
 /** Violations of one check only, so a test is not coupled to the others. */
-export function violationsOf(pod: unknown, level: PodSecurityLevel, check: string): PodSecurityViolation[] {
-  return evaluatePodSecurity(pod, level).filter(violation => violation.check === check);
+export function violationsOf(
+  pod: unknown,
+  level: PodSecurityLevel,
+  check: string,
+  version: PodSecurityVersion = 'latest',
+): PodSecurityViolation[] {
+  return evaluatePodSecurity(pod, level, { version }).filter(violation => violation.check === check);
 }
 
 /** Ids of the checks a pod fails. */
-export function failedChecks(pod: unknown, level: PodSecurityLevel): string[] {
-  return evaluatePodSecurity(pod, level).map(violation => violation.check);
+export function failedChecks(
+  pod: unknown,
+  level: PodSecurityLevel,
+  version: PodSecurityVersion = 'latest',
+): string[] {
+  return evaluatePodSecurity(pod, level, { version }).map(violation => violation.check);
+}
+
+/**
+ * Makes the pod a Windows pod (`spec.os.name: windows`) and removes what the API rejects on one:
+ * allowPrivilegeEscalation, capabilities and seccomp.
+ */
+export function windowsPod(pod: PodFixture): void {
+  pod.spec.os = { name: 'windows' };
+  delete podContext(pod).seccompProfile;
+  for (const container of [init(pod), app(pod)]) delete container.securityContext;
+}
+
+/** Runs the pod in its own user namespace (`spec.hostUsers: false`). */
+export function inUserNamespace(pod: PodFixture): void {
+  pod.spec.hostUsers = false;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { evaluatePodSecurity } from '../../lib/pod-security';
+import type { PodSecurityVersion } from '../../lib/pod-security';
+import { evaluatePodSecurity, formatViolation, POD_SECURITY_VERSIONS } from '../../lib/pod-security';
 import type { Json, PodFixture } from './fixtures';
 import { app, context, init, podContext, restrictedPod } from './fixtures';
 
@@ -19,6 +20,7 @@ const SETTINGS: Record<Exclude<Target, 'init' | 'app'>, Record<string, readonly 
     hostPID: [true, false],
     hostIPC: [true, false],
     os: [{ name: 'windows' }, { name: 'linux' }, undefined],
+    hostUsers: [false, true, undefined],
     volumes: [
       [{ name: 'cache', emptyDir: {} }],
       [{ name: 'logs', hostPath: { path: '/var/log' } }],
@@ -30,8 +32,17 @@ const SETTINGS: Record<Exclude<Target, 'init' | 'app'>, Record<string, readonly 
     runAsNonRoot: [true, false, undefined],
     runAsUser: [0, 1000, undefined],
     seccompProfile: [{ type: 'RuntimeDefault' }, { type: 'Localhost' }, { type: 'Unconfined' }, undefined],
-    seLinuxOptions: [{ type: 'container_t' }, { type: 'spc_t' }, { user: 'system_u' }],
-    sysctls: [[{ name: 'net.ipv4.tcp_syncookies', value: '1' }], [{ name: 'kernel.msgmax', value: '1' }]],
+    seLinuxOptions: [
+      { type: 'container_t' },
+      { type: 'container_engine_t' },
+      { type: 'spc_t' },
+      { user: 'system_u' },
+    ],
+    sysctls: [
+      [{ name: 'net.ipv4.tcp_syncookies', value: '1' }],
+      [{ name: 'net.ipv4.tcp_keepalive_time', value: '600' }],
+      [{ name: 'kernel.msgmax', value: '1' }],
+    ],
     windowsOptions: [{ hostProcess: true }, { hostProcess: false }],
   },
   annotations: {
@@ -40,6 +51,7 @@ const SETTINGS: Record<Exclude<Target, 'init' | 'app'>, Record<string, readonly 
       'localhost/custom',
       'unconfined',
     ],
+    'seccomp.security.alpha.kubernetes.io/pod': ['runtime/default', 'unconfined'],
   },
 };
 
@@ -60,6 +72,7 @@ const CONTAINER_SETTINGS: Record<string, readonly unknown[]> = {
   seLinuxOptions: [{ type: 'container_init_t' }, { type: 'spc_t' }, { role: 'system_r' }],
   procMount: ['Default', 'Unmasked'],
   windowsOptions: [{ hostProcess: true }, { hostProcess: false }],
+  appArmorProfile: [{ type: 'RuntimeDefault' }, { type: 'Unconfined' }],
 };
 
 /** One generated setting: where, which field, which value. */
@@ -105,32 +118,48 @@ const manifest = fc.array(setting, { maxLength: 5 }).map(settings => {
   return JSON.parse(JSON.stringify(pod)) as unknown;
 });
 
+/** Any known policy version, or latest. */
+const version = fc.constantFrom<PodSecurityVersion>(...POD_SECURITY_VERSIONS, 'latest');
+
 describe('levels nest', () => {
-  it('passes baseline whenever restricted passes', () => {
+  it('passes baseline whenever restricted passes, at every version', () => {
     fc.assert(
-      fc.property(manifest, value => {
-        if (evaluatePodSecurity(value, 'restricted').length === 0) {
-          expect(evaluatePodSecurity(value, 'baseline')).toEqual([]);
+      fc.property(manifest, version, (value, v) => {
+        if (evaluatePodSecurity(value, 'restricted', { version: v }).length === 0) {
+          expect(evaluatePodSecurity(value, 'baseline', { version: v })).toEqual([]);
         }
       }),
     );
   });
 
-  it('reports every baseline violation at restricted too', () => {
+  it('reports every baseline violation at restricted too, at every version', () => {
     fc.assert(
-      fc.property(manifest, value => {
-        const restricted = evaluatePodSecurity(value, 'restricted');
-        for (const violation of evaluatePodSecurity(value, 'baseline')) {
+      fc.property(manifest, version, (value, v) => {
+        const restricted = evaluatePodSecurity(value, 'restricted', { version: v });
+        for (const violation of evaluatePodSecurity(value, 'baseline', { version: v })) {
           expect(restricted).toContainEqual(violation);
         }
       }),
     );
   });
 
+  it('never reports the same line twice', () => {
+    fc.assert(
+      fc.property(manifest, version, (value, v) => {
+        const lines = evaluatePodSecurity(value, 'restricted', { version: v }).map(
+          violation => `${violation.field}: ${formatViolation(violation)}`,
+        );
+        expect(new Set(lines).size).toBe(lines.length);
+      }),
+    );
+  });
+
   it('reports only baseline checks at baseline', () => {
     fc.assert(
-      fc.property(manifest, value => {
-        expect(evaluatePodSecurity(value, 'baseline').every(v => v.level === 'baseline')).toBe(true);
+      fc.property(manifest, version, (value, v) => {
+        expect(
+          evaluatePodSecurity(value, 'baseline', { version: v }).every(x => x.level === 'baseline'),
+        ).toBe(true);
       }),
     );
   });

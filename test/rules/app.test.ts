@@ -208,7 +208,8 @@ describe('validateApp', () => {
     );
   });
 
-  test('stays fast on a large app', () => {
+  // Its cost is measured by `npm run bench` (checks alone over pre-rendered manifests), not timed here.
+  test('finds nothing wrong in a large app of 5,000 Pod + Service pairs', () => {
     const pods = Array.from({ length: 5000 }, (_, i) =>
       webPod([{ containerPort: 8080 }], { app: `app${i}`, tier: 'web' }, `web-${i}`),
     );
@@ -218,9 +219,7 @@ describe('validateApp', () => {
         { name: `svc-${i}` },
       ),
     );
-    const started = Date.now();
     expect(validateApp([...pods, ...services])).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 

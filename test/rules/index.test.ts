@@ -15,6 +15,8 @@ test('the index re-exports the public API', () => {
       'isValidLabelValue',
       'isValidPortName',
       'isValidPortNum',
+      'podBearingKind',
+      'podTemplateOf',
       'validateApp',
       'validateAppByManifest',
       'validateManifest',

@@ -3,18 +3,33 @@ import { expectSchemaValid } from './schema';
 
 describe('kubectl fixtures', () => {
   test('cover the documented cases', () => {
-    expect(kubectlFixtureCases()).toEqual(['duplicate-port', 'named-ports', 'one-port', 'two-port', 'udp']);
+    expect(kubectlFixtureCases('Pod')).toEqual([
+      'duplicate-port',
+      'named-ports',
+      'one-port',
+      'two-port',
+      'udp',
+    ]);
+    expect(kubectlFixtureCases('Deployment')).toEqual([
+      'deployment-dns',
+      'deployment-one-port',
+      'deployment-two-ports',
+    ]);
   });
 
   test.each(kubectlFixtureCases())(
-    '%s: service is stripped, selects the pod, and is schema-valid',
+    '%s: service is stripped, selects the pods, and is schema-valid',
     caseName => {
-      const { pod, service } = loadKubectlFixture(caseName);
+      const { kind, input, service } = loadKubectlFixture(caseName);
+      const selects =
+        kind === 'Pod'
+          ? (input as { metadata: { labels: unknown } }).metadata.labels
+          : (input as { spec: { selector: { matchLabels: unknown } } }).spec.selector.matchLabels;
       expect(service).not.toHaveProperty('status');
       expect(service).not.toHaveProperty('metadata.creationTimestamp');
       expect(service).toMatchObject({ apiVersion: 'v1', kind: 'Service', spec: { type: 'NodePort' } });
-      expect(service).toHaveProperty('spec.selector', (pod.metadata as { labels: unknown }).labels);
-      expectSchemaValid([pod, service]);
+      expect(service).toHaveProperty('spec.selector', selects);
+      expectSchemaValid([input, service]);
     },
   );
 

@@ -3,12 +3,24 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 
 const FIXTURE_DIR = path.join(__dirname, '..', 'fixtures', 'kubectl');
-const POD_SUFFIX = '.pod.yaml';
+const INPUT_SUFFIXES = { '.pod.yaml': 'Pod', '.deployment.yaml': 'Deployment' } as const;
 
-/** A hand-written input Pod and the Service that `kubectl expose --type=NodePort` made from it. */
+/** A hand-written input Pod or Deployment and the Service that `kubectl expose --type=NodePort` made from it. */
 export interface KubectlFixture {
-  readonly pod: Record<string, unknown>;
+  /** The kind of the exposed object. */
+  readonly kind: 'Pod' | 'Deployment';
+  /** The exposed object, as written. */
+  readonly input: Record<string, unknown>;
   readonly service: Record<string, unknown>;
+}
+
+/** The input file of a case and its kind, or undefined when there is none. */
+function inputOf(caseName: string): { file: string; kind: KubectlFixture['kind'] } | undefined {
+  for (const [suffix, kind] of Object.entries(INPUT_SUFFIXES)) {
+    const file = path.join(FIXTURE_DIR, `${caseName}${suffix}`);
+    if (fs.existsSync(file)) return { file, kind };
+  }
+  return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -26,25 +38,30 @@ function readYamlObject(file: string): Record<string, unknown> {
   return parsed;
 }
 
-/** Names of the recorded cases (`test/fixtures/kubectl/<case>.pod.yaml`), sorted. */
-export function kubectlFixtureCases(): string[] {
+/** Names of the recorded cases (`test/fixtures/kubectl/<case>.pod.yaml` or `.deployment.yaml`), sorted. */
+export function kubectlFixtureCases(kind?: KubectlFixture['kind']): string[] {
   return fs
     .readdirSync(FIXTURE_DIR)
-    .filter(file => file.endsWith(POD_SUFFIX))
-    .map(file => file.slice(0, -POD_SUFFIX.length))
+    .flatMap(file =>
+      Object.entries(INPUT_SUFFIXES)
+        .filter(([suffix, k]) => file.endsWith(suffix) && (kind === undefined || k === kind))
+        .map(([suffix]) => file.slice(0, -suffix.length)),
+    )
     .sort();
 }
 
-/** Loads `<case>.pod.yaml` and its recorded `<case>.service.yaml`, minus `metadata.creationTimestamp` and `status`. */
+/** Loads a case's input and its recorded `<case>.service.yaml`, minus `metadata.creationTimestamp` and `status`. */
 export function loadKubectlFixture(caseName: string): KubectlFixture {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(caseName)) {
     throw new Error(`invalid kubectl fixture case name: ${JSON.stringify(caseName)}`);
   }
-  const pod = readYamlObject(path.join(FIXTURE_DIR, `${caseName}${POD_SUFFIX}`));
+  const found = inputOf(caseName);
+  if (found === undefined) throw new Error(`kubectl fixture ${caseName} has no input file in ${FIXTURE_DIR}`);
+  const input = readYamlObject(found.file);
   const service = readYamlObject(path.join(FIXTURE_DIR, `${caseName}.service.yaml`));
   delete service.status;
   if (isRecord(service.metadata)) {
     delete service.metadata.creationTimestamp;
   }
-  return { pod, service };
+  return { kind: found.kind, input, service };
 }

@@ -1,4 +1,5 @@
-import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
+import { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-models/apps/v1';
+import { CronJob, Job } from 'kubernetes-models/batch/v1';
 import {
   ConfigMap,
   Namespace,
@@ -30,6 +31,10 @@ const MODEL_CLASSES: readonly SchemaModelClass[] = [
   ServiceAccount,
   Deployment,
   StatefulSet,
+  DaemonSet,
+  ReplicaSet,
+  Job,
+  CronJob,
 ];
 
 const MODELS = new Map<string, SchemaModelClass>(

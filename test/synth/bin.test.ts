@@ -63,16 +63,16 @@ function synthBlog() {
 }
 
 describe('pooh-pod-synth in this repo (npm run synth)', () => {
-  test('writes the blog manifests and the Kustomization, identical to the committed dist/', () => {
+  test('writes the blog and shop manifests and the Kustomization, identical to the committed dist/', () => {
     const run = synth(['--output', out]);
 
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`synthesized blog.k8s.yaml into ${out}/\n`);
+    expect(run.stdout).toBe(`synthesized blog.k8s.yaml, shop.k8s.yaml into ${out}/\n`);
     expect(snapshotDir(out)).toEqual(snapshotDir(path.join(root, 'dist')));
     expect(parse(fs.readFileSync(path.join(out, 'Kustomization'), 'utf8'))).toEqual({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
-      resources: ['blog.k8s.yaml'],
+      resources: ['blog.k8s.yaml', 'shop.k8s.yaml'],
     });
   });
 
@@ -90,7 +90,7 @@ describe('pooh-pod-synth in this repo (npm run synth)', () => {
 
     synthBlog();
 
-    expect(fs.readdirSync(out).sort()).toEqual(['Kustomization', 'blog.k8s.yaml']);
+    expect(fs.readdirSync(out).sort()).toEqual(['Kustomization', 'blog.k8s.yaml', 'shop.k8s.yaml']);
   });
 
   test('fails with exit code 1 when the app fails, leaving the output byte-identical', () => {
@@ -352,6 +352,10 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
       ['--node-port-range', '30000'],
       'pooh-pod-synth: command line: nodePortRange must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "30000")',
     ],
+    [
+      ['--pod-security-version', '1.28'],
+      'pooh-pod-synth: command line: podSecurityVersion must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got "1.28")',
+    ],
     [['--nodes', 'x.yaml'], "pooh-pod-synth: Unknown option '--nodes'"],
     [['dist'], "pooh-pod-synth: Unexpected argument 'dist'. This command does not take positional arguments"],
   ])('fails with exit code 1 on %j', (args, message) => {
@@ -374,7 +378,7 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
 
     expect(run.status).toBe(1);
     expect(run.stderr.split('\n')[0]).toBe(
-      'pooh-pod-synth: cdk8s.yaml validations (PoohPodValidation) properties: unknown option "podsecurity"; known options: podSecurity, nodePortRange, suppress, allowLiteralEnv',
+      'pooh-pod-synth: cdk8s.yaml validations (PoohPodValidation) properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv',
     );
   });
 

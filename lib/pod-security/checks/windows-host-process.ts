@@ -1,0 +1,35 @@
+import type { CheckFinding, PodSecurityCheck } from '../check';
+import type { PodView } from '../manifest';
+import { objectAt, valueAt } from '../manifest';
+import { setterList } from '../wording';
+
+/** Whether a securityContext sets `windowsOptions.hostProcess: true`. */
+function hostProcess(securityContext: unknown): boolean {
+  return valueAt(objectAt(securityContext, 'windowsOptions'), 'hostProcess') === true;
+}
+
+// Upstream policy/check_windowsHostProcess.go, windowsHostProcess_1_0.
+function windowsHostProcessV1Dot0(pod: PodView): CheckFinding | undefined {
+  const podIsBad = hostProcess(objectAt(pod.spec, 'securityContext'));
+  const names: string[] = [];
+  let field = podIsBad ? `${pod.specPath}.securityContext.windowsOptions.hostProcess` : undefined;
+  for (const { container, name, path } of pod.containers) {
+    if (!hostProcess(objectAt(container, 'securityContext'))) continue;
+    names.push(name);
+    field ??= `${path}.securityContext.windowsOptions.hostProcess`;
+  }
+  if (field === undefined) return undefined;
+  return {
+    reason: 'hostProcess',
+    detail: `${setterList(podIsBad, names)} must not set securityContext.windowsOptions.hostProcess=true`,
+    field,
+    fix: 'Remove securityContext.windowsOptions.hostProcess or set it to false.',
+  };
+}
+
+/** Baseline: no Windows HostProcess pod or container (v1.0). */
+export const windowsHostProcess: PodSecurityCheck = {
+  id: 'windowsHostProcess',
+  level: 'baseline',
+  revisions: [{ since: 'v1.0', evaluate: windowsHostProcessV1Dot0 }],
+};

@@ -1,0 +1,17 @@
+export { checkScheduling, SCHEDULING_RULES, type SchedulingOptions } from './check';
+export { FILTERS, type Filter, runFilters } from './filters';
+export { NODE_AFFINITY_CONFLICT_REASON, NODE_AFFINITY_REASON } from './filters/node-affinity';
+export { NODE_NAME_REASON } from './filters/node-name';
+export { NODE_PORTS_REASON } from './filters/node-ports';
+export { insufficient, TOO_MANY_PODS } from './filters/node-resources-fit';
+export { NODE_UNSCHEDULABLE_REASON } from './filters/node-unschedulable';
+export { untoleratedTaintReason } from './filters/taint-toleration';
+export { formatFitError, NO_NODES_AVAILABLE } from './fit-error';
+export { NodeInventoryError, readNodeInventory } from './inventory';
+export { loadNodeInventory } from './load-inventory';
+export type { NodeInfo, Taint } from './node-info';
+export { type NodeUsage, type PlacedPod, type Placement, placePods } from './placement';
+export { formatBytes, formatMilliCpu, parseQuantity, QuantityError, toMilliUnits, toUnits } from './quantity';
+export type { ResourceAmounts } from './resources';
+export type { FailureCode, FilterStatus } from './status';
+export { renderTopology } from './topology';
