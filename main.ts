@@ -1,7 +1,13 @@
+import * as path from 'node:path';
 import { App } from 'cdk8s';
-import { BlogChart, ShopChart, writeKustomization } from './lib';
+import { BlogChart, configureChecks, loadNodeInventory, ShopChart, writeKustomization } from './lib';
 
 const app = new App();
+// The blog's cluster, as `kubectl get nodes -o yaml` prints it: every Pod is placed onto these
+// nodes at synth, and one that would stay Pending fails the synth with the scheduler's reasons.
+configureChecks(app, {
+  nodes: loadNodeInventory(path.join(__dirname, 'examples', 'blog-cluster.nodes.yaml')),
+});
 new BlogChart(app, 'blog');
 new ShopChart(app, 'shop');
 app.synth();

@@ -114,7 +114,7 @@ class Checks {
       this.rendered.set(object, manifest);
       const report = this.objects.has(object) || [...this.scopes].some(s => isUnder(object, s));
       objects.push(object);
-      entries.push({ manifest, report, options: report ? this.optionsFor(object) : undefined });
+      entries.push({ manifest, report, options: this.optionsFor(object) });
     }
     for (const finding of checkEntries(entries, this.optionsFor(this.root))) {
       const object = objects[finding.index];

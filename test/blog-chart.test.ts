@@ -1,5 +1,16 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { App, Testing } from 'cdk8s';
-import { BlogChart, MYSQL_IMAGE, NGINX_IMAGE } from '../lib';
+import { parse } from 'yaml';
+import {
+  BlogChart,
+  configureChecks,
+  loadNodeInventory,
+  MYSQL_IMAGE,
+  NGINX_IMAGE,
+  placePods,
+  readNodeInventory,
+} from '../lib';
 import { expectSchemaValid } from './support/schema';
 
 type Manifest = Record<string, any>;
@@ -174,5 +185,37 @@ describe('BlogChart', () => {
     };
 
     expect(yaml()).toBe(yaml());
+  });
+});
+
+describe('BlogChart, pre-flighted against the blog cluster (examples/blog-cluster.nodes.yaml)', () => {
+  const inventoryFile = path.join(__dirname, '..', 'examples', 'blog-cluster.nodes.yaml');
+
+  /** The inventory as kubectl printed it, optionally without worker-node2's hostname label. */
+  function nodes(labelled: boolean) {
+    const list = parse(fs.readFileSync(inventoryFile, 'utf8'));
+    if (!labelled) {
+      const node = list.items.find((n: Manifest) => n.metadata.name === 'worker-node2');
+      delete node.metadata.labels.hostname;
+    }
+    return readNodeInventory(list);
+  }
+
+  function synthWith(labelled: boolean): Manifest[] {
+    const app = Testing.app();
+    configureChecks(app, { nodes: nodes(labelled) });
+    return Testing.synth(new BlogChart(app, 'blog')) as Manifest[];
+  }
+
+  test('lands on worker-node2, the only node carrying hostname=worker-node2', () => {
+    expect(synthWith(true)).toHaveLength(2);
+    const placement = placePods(synthWith(true), loadNodeInventory(inventoryFile));
+    expect(placement.pods.map(p => [p.pod, p.node])).toEqual([['pooh-db-nginx-pod', 'worker-node2']]);
+  });
+
+  test('fails when worker-node2 lacks the label, with the scheduler summary, the nearest node and the fix', () => {
+    expect(() => synthWith(false)).toThrow(
+      '[blog/Pod] spec.nodeSelector: 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.. Nearest node: worker-node2 (missing label hostname=worker-node2). (got {"hostname":"worker-node2"}). Fix: Label a node: kubectl label nodes worker-node2 hostname=worker-node2, or change spec.nodeSelector.',
+    );
   });
 });

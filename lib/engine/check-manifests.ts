@@ -9,6 +9,8 @@ import type { Finding, ValidationError } from '../rules';
 import { validateAppByManifest, validateManifest } from '../rules';
 import { applySuppression } from '../rules/options';
 import { podBearingKind } from '../rules/pod-template';
+import type { NodeInfo } from '../scheduling';
+import { checkScheduling } from '../scheduling';
 import type { ChecksOptions } from './options';
 
 /** One manifest to check, with the options that apply to it. */
@@ -48,7 +50,8 @@ function podSecurityProblems(manifest: unknown, options: ChecksOptions): Validat
 /**
  * The engine: every check over a list of manifests, in one pass. Per object: the API-server rules
  * (`validateManifest`), literal credentials and Pod Security; across all objects: the whole-app
- * rules (node ports claimed twice, Service targets no selected Pod or template exposes). Each
+ * rules (node ports claimed twice, Service targets no selected Pod or template exposes) and, given
+ * a node inventory (`options.nodes`), the scheduling pre-flight. Each
  * problem carries the position of the manifest it belongs to; warnings listed in an object's
  * `suppress` are dropped. The constructs, the CLI and the cdk8s plugin all call this, so they
  * cannot disagree.
@@ -58,6 +61,7 @@ export function checkEntries(entries: readonly ManifestEntry[], options: ChecksO
     entries.map(entry => entry.manifest),
     options,
   );
+  const placement = schedulingProblems(entries, options);
   const findings: Finding[] = [];
   entries.forEach((entry, index) => {
     if (entry.report === false) return;
@@ -69,10 +73,42 @@ export function checkEntries(entries: readonly ManifestEntry[], options: ChecksO
       ...(podBearing ? findLiteralCredentials(manifest, { allow: own.allowLiteralEnv }) : []),
       ...applySuppression(appProblems[index] ?? [], own),
       ...(podBearing ? podSecurityProblems(manifest, own) : []),
+      ...applySuppression(placement.get(index) ?? [], own),
     ];
     for (const problem of problems) findings.push({ ...problem, index });
   });
   return findings;
+}
+
+/**
+ * The scheduling pre-flight, once per node inventory: the objects that share an inventory (set
+ * for the whole run, or per chart) are placed onto it together. Problems by entry position.
+ */
+function schedulingProblems(
+  entries: readonly ManifestEntry[],
+  options: ChecksOptions,
+): Map<number, ValidationError[]> {
+  const byInventory = new Map<readonly NodeInfo[], number[]>();
+  entries.forEach((entry, index) => {
+    const nodes = (entry.options ?? options).nodes;
+    if (nodes === undefined || podBearingKind(entry.manifest) === undefined) return;
+    const group = byInventory.get(nodes);
+    if (group === undefined) byInventory.set(nodes, [index]);
+    else group.push(index);
+  });
+  const problems = new Map<number, ValidationError[]>();
+  for (const [nodes, indices] of byInventory) {
+    for (const { index, ...problem } of checkScheduling(
+      indices.map(i => entries[i].manifest),
+      nodes,
+    )) {
+      const entryIndex = indices[index];
+      const list = problems.get(entryIndex);
+      if (list === undefined) problems.set(entryIndex, [problem]);
+      else list.push(problem);
+    }
+  }
+  return problems;
 }
 
 /** `checkEntries` over plain manifests, all checked with the same options. */

@@ -1,5 +1,6 @@
 import type { PodSecurityLevel, PodSecurityVersion } from '../pod-security';
 import type { RuleOptions } from '../rules';
+import type { NodeInfo } from '../scheduling';
 
 /**
  * Options of the checks: per run (CLI, plugin), or per app, chart or construct with
@@ -25,4 +26,13 @@ export interface ChecksOptions extends RuleOptions {
    * @default - none: every credential-like env var must come from a Secret
    */
   readonly allowLiteralEnv?: readonly string[];
+
+  /**
+   * The cluster's nodes, as `kubectl get nodes -o yaml` prints them (read with
+   * `loadNodeInventory(file)` or `readNodeInventory(docs)`): with them, every Pod and workload
+   * replica is placed onto the nodes as kube-scheduler would, and a Pod that would stay Pending
+   * fails the check with the scheduler's own reasons.
+   * @default - no inventory: no scheduling pre-flight
+   */
+  readonly nodes?: readonly NodeInfo[];
 }

@@ -1,3 +1,4 @@
+import { validateAnnotations } from './annotations';
 import type { JsonObject } from './json';
 import { isBlank, OBJECT, read, STRING } from './json';
 import { validateLabels } from './labels';
@@ -14,15 +15,17 @@ export interface NameFormat {
 }
 
 /**
- * Upstream `ValidateObjectMeta` for the parts a rendered manifest controls: name, namespace and labels.
- * Annotations are not checked.
+ * Upstream `ValidateObjectMeta` for the parts a rendered manifest controls: name, generateName,
+ * namespace, labels and annotations (keys and total size).
  */
 export function validateObjectMeta(obj: JsonObject, format: NameFormat): ValidationError[] {
   const out: ValidationError[] = [];
   const meta = read(obj, 'metadata', 'metadata', OBJECT, out) ?? {};
   const name = read(meta, 'name', 'metadata.name', STRING, out);
   // With generateName the server makes the name up, so an absent name is fine then.
-  const generated = (read(meta, 'generateName', 'metadata.generateName', STRING, out) ?? '') !== '';
+  const generateName = read(meta, 'generateName', 'metadata.generateName', STRING, out) ?? '';
+  const generated = generateName !== '';
+  validateGenerateName(generateName, format, out);
   if (isBlank(meta, 'name') && !generated) {
     out.push(
       error(
@@ -52,7 +55,33 @@ export function validateObjectMeta(obj: JsonObject, format: NameFormat): Validat
       ),
     );
   }
+  validateAnnotations(meta, 'metadata.annotations', out);
   return [...out, ...validateLabels(meta, 'labels', 'metadata.labels')];
+}
+
+/**
+ * Upstream `maskTrailingDash`: a generateName may end in '-', since a suffix follows. Upstream
+ * replaces the last two characters with "a" (not just the dash), and so does this.
+ */
+function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
+}
+
+/** Upstream `ValidateObjectMetaAccessor` on `generateName`: the name rule, allowing a trailing '-'. */
+function validateGenerateName(generateName: string, format: NameFormat, out: ValidationError[]): void {
+  if (generateName === '') return;
+  const found = format.check(maskTrailingDash(generateName));
+  if (found.length > 0) {
+    out.push(
+      error(
+        'metadata-generate-name-invalid',
+        'metadata.generateName',
+        generateName,
+        reasons(found),
+        format.fix,
+      ),
+    );
+  }
 }
 
 /** Names that are DNS-1123 subdomains (upstream `NameIsDNSSubdomain`): Pods, Deployments, Jobs, … */

@@ -5,6 +5,7 @@ import type { JsonObject } from './json';
 import { isUnset, readObjects } from './json';
 import { validateLabels } from './labels';
 import { deprecatedNodeSelectorLabels } from './node-selector';
+import { validatePodLevel } from './pod-level';
 import type { ValidationError } from './problem';
 import { error } from './report';
 
@@ -122,5 +123,6 @@ export function validatePodSpec(spec: JsonObject, specPath: string): ValidationE
     ...containerPortConflicts(containers),
     ...validateLabels(spec, 'nodeSelector', `${specPath}.nodeSelector`),
     ...deprecatedNodeSelectorLabels(spec, specPath),
+    ...validatePodLevel(spec, specPath, containers),
   ];
 }

@@ -1,22 +1,27 @@
+import { validateAnnotations } from './annotations';
 import { isUnset } from './json';
 import type { LabelSelectorView } from './label-selector';
 import { isEmptySelector, labelMap, selectorMatches } from './label-selector';
 import { validateLabels } from './labels';
+import { validatePodAnnotations } from './pod-annotations';
 import { validatePodSpec } from './pod-spec';
 import type { PodTemplateRef } from './pod-template';
 import type { ValidationError } from './problem';
 import { error, unsupported } from './report';
 
 /**
- * Upstream `ValidatePodTemplateSpec` (pkg/apis/core/validation): the template's labels and its
- * Pod spec. Like the API server, label problems are reported at `<template>.labels` (it skips
- * `metadata` in that path).
+ * Upstream `ValidatePodTemplateSpec` (pkg/apis/core/validation): the template's labels, annotations
+ * and its Pod spec. Like the API server, label and annotation problems are reported at
+ * `<template>.labels` and `<template>.annotations` (it skips `metadata` in those paths).
  */
 export function validatePodTemplateSpec(template: PodTemplateRef): ValidationError[] {
   const out = [
     ...validateLabels(template.metadata, 'labels', `${template.path}.labels`),
     ...validatePodSpec(template.spec, template.specPath),
   ];
+  const annotationsPath = `${template.path}.annotations`;
+  const annotations = validateAnnotations(template.metadata, annotationsPath, out);
+  validatePodAnnotations(annotations, annotationsPath, template.spec, template.specPath, out);
   // Upstream tests the list's length, so an empty list passes.
   const ephemeral = template.spec.ephemeralContainers;
   if (Array.isArray(ephemeral) ? ephemeral.length > 0 : !isUnset(template.spec, 'ephemeralContainers')) {

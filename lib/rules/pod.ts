@@ -2,6 +2,7 @@ import type { JsonObject } from './json';
 import { OBJECT, read } from './json';
 import type { NameFormat } from './metadata';
 import { SUBDOMAIN_NAME_FORMAT, validateObjectMeta } from './metadata';
+import { validatePodOnly } from './pod-create';
 import { validatePodSpec } from './pod-spec';
 import type { ValidationError } from './problem';
 
@@ -12,5 +13,5 @@ export const POD_NAME_FORMAT: NameFormat = SUBDOMAIN_NAME_FORMAT;
 export function validatePod(pod: JsonObject): ValidationError[] {
   const out = validateObjectMeta(pod, POD_NAME_FORMAT);
   const spec = read(pod, 'spec', 'spec', OBJECT, out) ?? {};
-  return [...out, ...validatePodSpec(spec, 'spec')];
+  return [...out, ...validatePodSpec(spec, 'spec'), ...validatePodOnly(pod, spec)];
 }

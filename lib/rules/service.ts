@@ -3,6 +3,7 @@ import type { JsonObject } from './json';
 import {
   INTEGER,
   isBlank,
+  isJsonObject,
   isUnset,
   OBJECT,
   read,
@@ -20,6 +21,8 @@ import { DEFAULT_NODE_PORT_RANGE } from './options';
 import { readProtocol } from './ports';
 import type { ValidationError } from './problem';
 import { error, reasons, unsupported } from './report';
+import { validateServiceFields } from './service-fields';
+import { TRAFFIC_POLICIES } from './service-traffic-policy';
 
 /** Service names are DNS-1035 labels (upstream `ValidateServiceName`): they become DNS names and env var prefixes. */
 export const SERVICE_NAME_FORMAT: NameFormat = {
@@ -31,7 +34,7 @@ export const SERVICE_NAME_FORMAT: NameFormat = {
 export const SERVICE_TYPES: readonly string[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 
 /** Values the API server accepts for `spec.externalTrafficPolicy`. */
-export const EXTERNAL_TRAFFIC_POLICIES: readonly string[] = ['Cluster', 'Local'];
+export const EXTERNAL_TRAFFIC_POLICIES: readonly string[] = TRAFFIC_POLICIES;
 
 // Types whose ports get a node port from the allocator.
 const NODE_PORT_TYPES: readonly string[] = ['NodePort', 'LoadBalancer'];
@@ -227,39 +230,6 @@ function duplicatePorts(ports: readonly ServicePortView[]): ValidationError[] {
   return [...names, ...numbers, ...nodePorts];
 }
 
-/** Upstream `validateServiceExternalTrafficPolicy`. */
-function validateExternalTrafficPolicy(spec: JsonObject, type: string, out: ValidationError[]): void {
-  const field = 'spec.externalTrafficPolicy';
-  const policy = read(spec, 'externalTrafficPolicy', field, STRING, out);
-  if (!policy) return;
-  const externalIPs = spec.externalIPs;
-  // Upstream `ExternallyAccessible`: node ports, load balancers, or cluster IPs with external IPs.
-  const accessible =
-    NODE_PORT_TYPES.includes(type) ||
-    (type === 'ClusterIP' && Array.isArray(externalIPs) && externalIPs.length > 0);
-  if (!accessible) {
-    out.push(
-      error(
-        'service-external-traffic-policy-forbidden',
-        field,
-        policy,
-        'may only be set for externally-accessible services (type NodePort or LoadBalancer, or with spec.externalIPs)',
-        'Remove spec.externalTrafficPolicy, or set spec.type to NodePort or LoadBalancer.',
-      ),
-    );
-  } else if (!EXTERNAL_TRAFFIC_POLICIES.includes(policy)) {
-    out.push(
-      error(
-        'service-external-traffic-policy-unsupported',
-        field,
-        policy,
-        unsupported(EXTERNAL_TRAFFIC_POLICIES),
-        'Set spec.externalTrafficPolicy to Cluster or Local.',
-      ),
-    );
-  }
-}
-
 /** Reads and validates a Service spec; returns what whole-app checks need. */
 export function readService(service: JsonObject, options: RuleOptions, out: ValidationError[]): ServiceView {
   const spec = read(service, 'spec', 'spec', OBJECT, out) ?? {};
@@ -295,13 +265,14 @@ export function readService(service: JsonObject, options: RuleOptions, out: Vali
   out.push(...duplicatePorts(ports));
   const selector = readStringMap(spec, 'selector', 'spec.selector', []);
   out.push(...validateLabels(spec, 'selector', 'spec.selector'));
-  validateExternalTrafficPolicy(spec, type, out);
   return { type, selector, ports };
 }
 
-/** Validates a v1 Service manifest: metadata, type, ports, node ports, selector and traffic policy. */
+/** Validates a v1 Service manifest: metadata, type, ports, node ports, selector, cluster IPs and the type-specific fields. */
 export function validateService(service: JsonObject, options: RuleOptions = {}): ValidationError[] {
   const out = validateObjectMeta(service, SERVICE_NAME_FORMAT);
-  readService(service, options, out);
+  const { type, ports } = readService(service, options, out);
+  // Not in readService: the whole-app rules read every Service through it and need none of this.
+  validateServiceFields(service, isJsonObject(service.spec) ? service.spec : {}, type, ports, out);
   return out;
 }

@@ -60,9 +60,16 @@ describe('Job (ValidateJob, validateJobSpec)', () => {
       [restartRequired('spec.template.spec', 'Always')],
     ],
     [
-      'fails an unknown restartPolicy',
+      'fails an unknown restartPolicy, as a Pod spec (ValidatePodSpec) and as a Job',
       job({ template: template({ restartPolicy: 'Sometimes' }) }),
       [
+        err(
+          'pod-restart-policy-unsupported',
+          'spec.template.spec.restartPolicy',
+          'Sometimes',
+          'Unsupported value: supported values: "Always", "OnFailure", "Never"',
+          'Set spec.template.spec.restartPolicy to Always, OnFailure or Never, or remove it for Always.',
+        ),
         err(
           'job-restart-policy-unsupported',
           'spec.template.spec.restartPolicy',

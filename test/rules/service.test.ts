@@ -347,7 +347,21 @@ describe('validateService', () => {
           'service-external-traffic-policy-forbidden',
           'spec.externalTrafficPolicy',
           'Local',
-          'may only be set for externally-accessible services (type NodePort or LoadBalancer, or with spec.externalIPs)',
+          "may only be set when `type` is 'NodePort' or 'LoadBalancer'",
+          'Remove spec.externalTrafficPolicy, or set spec.type to NodePort or LoadBalancer.',
+        ),
+      ],
+    ],
+    [
+      // 1.28 refuses it even with externalIPs; kubernetes#119150 allowed that in 1.29.
+      'fails externalTrafficPolicy on a ClusterIP Service with externalIPs',
+      service({ externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Cluster' }),
+      [
+        err(
+          'service-external-traffic-policy-forbidden',
+          'spec.externalTrafficPolicy',
+          'Cluster',
+          "may only be set when `type` is 'NodePort' or 'LoadBalancer'",
           'Remove spec.externalTrafficPolicy, or set spec.type to NodePort or LoadBalancer.',
         ),
       ],
@@ -450,10 +464,7 @@ describe('validateService', () => {
       'externalTrafficPolicy Local on a LoadBalancer',
       service({ type: 'LoadBalancer', externalTrafficPolicy: 'Local' }),
     ],
-    [
-      'externalTrafficPolicy Cluster with externalIPs',
-      service({ externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Cluster' }),
-    ],
+    ['externalIPs on a ClusterIP Service', service({ externalIPs: ['203.0.113.10'] })],
     ['no selector', service({ selector: undefined })],
   ])('passes %s', (_, manifest) => {
     expect(validateService(manifest)).toEqual([]);
