@@ -38,6 +38,12 @@ export interface PoohPodValidationProps {
    * @default - none
    */
   readonly allowLiteralEnv?: readonly string[];
+  /**
+   * The cluster's nodes for the scheduling pre-flight: the path of what `kubectl get nodes -o yaml`
+   * prints, relative to the folder `cdk8s synth` runs in.
+   * @default - no scheduling pre-flight
+   */
+  readonly nodes?: string;
 }
 
 /** One object with a problem, as cdk8s-cli's report takes it (`ValidationViolatingResource`). */
@@ -132,6 +138,7 @@ export class PoohPodValidation {
       'Pod Security': this.options.podSecurity ?? 'restricted',
       'Pod Security Version': this.options.podSecurityVersion ?? `${POD_SECURITY_POLICY_VERSION} and latest`,
       'Node Port Range': `${range.min}-${range.max}`,
+      ...(this.options.nodes === undefined ? {} : { Nodes: this.options.nodes.map(n => n.name).join(', ') }),
     });
   }
 }

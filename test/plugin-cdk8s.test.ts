@@ -198,7 +198,7 @@ describe('cdk8s synth with the PoohPodValidation plugin from the packed tarball'
       expect(result.status).not.toBe(0);
       expect(result.status).not.toBeNull(); // exited, not killed by the timeout
       expect(result.stderr).toContain(
-        'pooh-pod-constructs validation plugin properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv',
+        'pooh-pod-constructs validation plugin properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv, nodes',
       );
     },
     TEST_TIMEOUT,

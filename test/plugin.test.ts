@@ -272,6 +272,35 @@ describe('PoohPodValidation', () => {
       );
     });
 
+    test('nodes runs the scheduling pre-flight against the inventory file', async () => {
+      const pod = GOOD_POD.replace('spec:\n', 'spec:\n  nodeSelector: { disk: ssd }\n');
+      const nodes = path.join(__dirname, '..', 'examples', 'blog-cluster.nodes.yaml');
+
+      const { report, success } = await validate(
+        { 'pod.k8s.yaml': pod },
+        { podSecurity: 'privileged', nodes },
+      );
+
+      expect(success).toBe(false);
+      expect(report.violations).toEqual([
+        {
+          ruleName: 'pod-unschedulable',
+          recommendation:
+            'error: 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.. Nearest node: worker-node1 (missing label disk=ssd). (got {"disk":"ssd"})',
+          fix: 'Label a node: kubectl label nodes worker-node1 disk=ssd, or change spec.nodeSelector.',
+          violatingConstructs: [
+            {
+              resourceName: 'fine',
+              locations: ['spec.nodeSelector'],
+              manifestPath: path.join(work, 'pod.k8s.yaml'),
+              constructPath: undefined,
+            },
+          ],
+        },
+      ]);
+      expect(report.summary.metadata).toMatchObject({ Nodes: 'control-plane, worker-node1, worker-node2' });
+    });
+
     test('allowLiteralEnv lets a credential-like env var hold a literal', async () => {
       const pod = GOOD_POD.replace(
         'ports: [{ containerPort: 8080 }]',
@@ -291,7 +320,7 @@ describe('PoohPodValidation', () => {
     test.each([
       [
         { podsecurity: 'baseline' },
-        'pooh-pod-constructs validation plugin properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv',
+        'pooh-pod-constructs validation plugin properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv, nodes',
       ],
       [
         { podSecurity: 'strict' },

@@ -1,9 +1,22 @@
+import * as path from 'node:path';
 import type { PodSecurityLevel, PodSecurityVersion } from '../pod-security';
 import { resolvePodSecurityVersion } from '../pod-security';
 import type { PortRange } from '../rules';
+import type { NodeInfo } from '../scheduling';
+import { loadNodeInventory, readNodeInventory } from '../scheduling';
 import type { ChecksOptions } from './options';
 
-type Parsers = { readonly [K in keyof ChecksOptions]-?: (value: unknown, where: string) => ChecksOptions[K] };
+/** What the input's relative paths are relative to. */
+export interface ParseOptionsContext {
+  /**
+   * The folder a relative `nodes` file is read from (`cdk8s.yaml`'s folder).
+   * @default - the current working directory
+   */
+  readonly baseDir?: string;
+}
+
+type Parser<T> = (value: unknown, where: string, context: ParseOptionsContext) => T;
+type Parsers = { readonly [K in keyof ChecksOptions]-?: Parser<ChecksOptions[K]> };
 
 const LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
 const RANGE_TEXT = /^(\d+)-(\d+)$/;
@@ -56,13 +69,28 @@ function parseNames(value: unknown, where: string): readonly string[] {
   return value;
 }
 
-/** One parser per option: a new option (e.g. `nodes`) is one more entry. */
+/**
+ * A node inventory: the path of what `kubectl get nodes -o yaml|json` prints (relative to the base
+ * folder), or the Node documents themselves (a List, a Node, or a list of them).
+ */
+function parseNodes(value: unknown, where: string, context: ParseOptionsContext): readonly NodeInfo[] {
+  try {
+    return typeof value === 'string'
+      ? loadNodeInventory(path.resolve(context.baseDir ?? process.cwd(), value))
+      : readNodeInventory(value);
+  } catch (err) {
+    throw new Error(`${where}: ${(err as Error).message}`);
+  }
+}
+
+/** One parser per option: a new option is one more entry. */
 const PARSERS: Parsers = {
   podSecurity: parseLevel,
   podSecurityVersion: parseVersion,
   nodePortRange: parseRange,
   suppress: parseNames,
   allowLiteralEnv: parseNames,
+  nodes: parseNodes,
 };
 
 /** The names of the check options, as `cdk8s.yaml` properties and as input to `parseChecksOptions`. */
@@ -77,9 +105,14 @@ export const CHECKS_OPTION_NAMES: readonly (keyof ChecksOptions)[] = Object.keys
  *
  * @param input the options by name (a plain object; `undefined` or `null` reads as no options)
  * @param source where the input comes from, named in error messages, e.g. `cdk8s.yaml validations[0].properties`
+ * @param context what relative paths are relative to
  * @throws Error naming the source, the option, the value received and what was expected
  */
-export function parseChecksOptions(input: unknown, source: string): ChecksOptions {
+export function parseChecksOptions(
+  input: unknown,
+  source: string,
+  context: ParseOptionsContext = {},
+): ChecksOptions {
   if (input === undefined || input === null) return {};
   if (typeof input !== 'object' || Array.isArray(input)) {
     throw new Error(`${source} must be a mapping of option names to values (got ${JSON.stringify(input)})`);
@@ -92,8 +125,8 @@ export function parseChecksOptions(input: unknown, source: string): ChecksOption
         `${source}: unknown option "${name}"; known options: ${CHECKS_OPTION_NAMES.join(', ')}`,
       );
     }
-    const parse = PARSERS[name as keyof ChecksOptions] as (value: unknown, where: string) => unknown;
-    options[name] = parse(value, `${source}: ${name}`);
+    const parse = PARSERS[name as keyof ChecksOptions] as Parser<unknown>;
+    options[name] = parse(value, `${source}: ${name}`, context);
   }
   return options as ChecksOptions;
 }

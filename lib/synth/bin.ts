@@ -24,6 +24,7 @@ and replaces the output folder only when the app succeeded and no check found an
       --suppress RULE[,RULE]     rule ids of warnings to silence (repeatable)
       --allow-literal-env NAME[,NAME]
                                  env var names allowed a literal value (repeatable)
+      --nodes FILE               the cluster's nodes (kubectl get nodes -o yaml) for the scheduling pre-flight
       --report FILE              write the outcome as JSON to FILE
   -h, --help
 
@@ -42,6 +43,7 @@ const CHECK_FLAGS = {
   nodePortRange: 'node-port-range',
   suppress: 'suppress',
   allowLiteralEnv: 'allow-literal-env',
+  nodes: 'nodes',
 } as const;
 
 function parseCommandLine(argv: readonly string[]) {
@@ -57,6 +59,7 @@ function parseCommandLine(argv: readonly string[]) {
       'node-port-range': { type: 'string' },
       suppress: { type: 'string', multiple: true },
       'allow-literal-env': { type: 'string', multiple: true },
+      nodes: { type: 'string' },
       report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -71,10 +74,12 @@ function list(values: readonly string[] | undefined): string[] | undefined {
 }
 
 /** The check options: the plugin's properties in cdk8s.yaml, overridden flag by flag. */
-function checksOptions(flags: Flags, pluginProperties: unknown): ChecksOptions {
+function checksOptions(flags: Flags, pluginProperties: unknown, cwd: string): ChecksOptions {
+  const context = { baseDir: cwd };
   const fromConfig = parseChecksOptions(
     pluginProperties,
     `cdk8s.yaml validations (${PLUGIN_CLASS}) properties`,
+    context,
   );
   const fromFlags = parseChecksOptions(
     {
@@ -83,8 +88,10 @@ function checksOptions(flags: Flags, pluginProperties: unknown): ChecksOptions {
       nodePortRange: flags[CHECK_FLAGS.nodePortRange],
       suppress: list(flags[CHECK_FLAGS.suppress]),
       allowLiteralEnv: list(flags[CHECK_FLAGS.allowLiteralEnv]),
+      nodes: flags[CHECK_FLAGS.nodes],
     },
     'command line',
+    context,
   );
   return { ...fromConfig, ...fromFlags };
 }
@@ -132,7 +139,7 @@ export function main(argv: readonly string[], cwd: string = process.cwd()): numb
       return EXIT.ok;
     }
     config = readCdk8sConfig(path.join(cwd, 'cdk8s.yaml'));
-    checks = checksOptions(flags, config.pluginProperties);
+    checks = checksOptions(flags, config.pluginProperties, cwd);
   } catch (err) {
     process.stderr.write(`pooh-pod-synth: ${(err as Error).message}\n\n${USAGE}\n`);
     return EXIT.failed;

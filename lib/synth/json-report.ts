@@ -1,4 +1,6 @@
 import type { ChecksOptions } from '../engine';
+import type { PodSecurityLevel, PodSecurityVersion } from '../pod-security';
+import type { PortRange } from '../rules';
 import { DEFAULT_NODE_PORT_RANGE } from '../rules';
 import type { AtomicSynthResult, SynthStatus } from './atomic-synth';
 
@@ -17,6 +19,18 @@ export interface JsonReportProblem {
   readonly fix: string;
 }
 
+/** The options the checks ran with, defaults written out. */
+export interface JsonReportOptions {
+  readonly podSecurity: PodSecurityLevel;
+  /** Only when given; without it, Pod Security is checked at v1.28 and at 'latest' both. */
+  readonly podSecurityVersion?: PodSecurityVersion;
+  readonly nodePortRange: PortRange;
+  readonly suppress: readonly string[];
+  readonly allowLiteralEnv: readonly string[];
+  /** The names of the inventory's nodes, when one was given (the scheduling pre-flight ran). */
+  readonly nodes?: readonly string[];
+}
+
 /** `pooh-pod-synth --report FILE`: the outcome of one synth, for CI. */
 export interface JsonReport {
   readonly tool: 'pooh-pod-synth';
@@ -26,12 +40,8 @@ export interface JsonReport {
   readonly message?: string;
   /** The output folder, as given. */
   readonly output: string;
-  /**
-   * The options the checks ran with, defaults written out; `podSecurityVersion` only when given
-   * (without it, Pod Security is checked at v1.28 and at 'latest' both).
-   */
-  readonly options: Omit<Required<ChecksOptions>, 'podSecurityVersion'> &
-    Pick<ChecksOptions, 'podSecurityVersion'>;
+  /** The options the checks ran with. */
+  readonly options: JsonReportOptions;
   readonly summary: { readonly errors: number; readonly warnings: number; readonly objects: number };
   readonly problems: readonly JsonReportProblem[];
 }
@@ -59,6 +69,7 @@ export function jsonReport(
       nodePortRange: options.checks.nodePortRange ?? DEFAULT_NODE_PORT_RANGE,
       suppress: options.checks.suppress ?? [],
       allowLiteralEnv: options.checks.allowLiteralEnv ?? [],
+      ...(options.checks.nodes === undefined ? {} : { nodes: options.checks.nodes.map(node => node.name) }),
     },
     summary: { errors, warnings: result.problems.length - errors, objects: result.objects },
     problems: result.problems.map(p => ({

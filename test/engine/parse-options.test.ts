@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { CHECKS_OPTION_NAMES, parseChecksOptions } from '../../lib/engine';
 
@@ -45,7 +46,7 @@ describe('parseChecksOptions', () => {
     [
       'an unknown option',
       { podsecurity: 'baseline' },
-      'cdk8s.yaml properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv',
+      'cdk8s.yaml properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv, nodes',
     ],
     [
       'input that is not a mapping',
@@ -106,6 +107,32 @@ describe('parseChecksOptions', () => {
     expect(() => parseChecksOptions(input, SOURCE)).toThrow(new Error(message));
   });
 
+  test('reads nodes from a file relative to the base folder, or from Node documents', () => {
+    const root = path.join(__dirname, '..', '..');
+    const node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'n1' },
+      status: { allocatable: { cpu: '2', memory: '4Gi', pods: '110' } },
+    };
+
+    const fromFile = parseChecksOptions({ nodes: 'examples/blog-cluster.nodes.yaml' }, SOURCE, {
+      baseDir: root,
+    });
+    const inline = parseChecksOptions({ nodes: [node] }, SOURCE);
+
+    expect(fromFile.nodes?.map(n => n.name)).toEqual(['control-plane', 'worker-node1', 'worker-node2']);
+    expect(inline.nodes?.map(n => n.name)).toEqual(['n1']);
+  });
+
+  test('fails on a nodes file that does not exist, naming the option', () => {
+    expect(() =>
+      parseChecksOptions({ nodes: 'no-such.nodes.yaml' }, SOURCE, { baseDir: '/nowhere' }),
+    ).toThrow(
+      /^cdk8s\.yaml properties: nodes: ENOENT: no such file or directory, open '\/nowhere\/no-such\.nodes\.yaml'$/,
+    );
+  });
+
   test('names every option', () => {
     expect(CHECKS_OPTION_NAMES).toEqual([
       'podSecurity',
@@ -113,6 +140,7 @@ describe('parseChecksOptions', () => {
       'nodePortRange',
       'suppress',
       'allowLiteralEnv',
+      'nodes',
     ]);
   });
 

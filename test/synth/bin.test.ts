@@ -329,6 +329,34 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
     });
   });
 
+  test('--nodes runs the scheduling pre-flight against a node inventory', () => {
+    writeConfig(`app: ${SHELL_APP}\n`);
+    // One node, tainted for the control plane only: the Pod tolerates nothing, so it would stay Pending.
+    const nodes = [
+      'apiVersion: v1',
+      'kind: Node',
+      'metadata: { name: control-plane }',
+      'spec: { taints: [{ key: node-role.kubernetes.io/control-plane, effect: NoSchedule }] }',
+      'status: { allocatable: { cpu: "2", memory: 4Gi, pods: "110" } }',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(app, 'cluster.nodes.yaml'), nodes);
+
+    const run = synth(
+      ['--pod-security', 'baseline', '--nodes', 'cluster.nodes.yaml', '--report', 'r.json'],
+      app,
+    );
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'error: dist/shop.k8s.yaml Pod/web: spec.tolerations: 0/1 nodes are available:',
+    );
+    expect(run.stderr).toContain('(pod-unschedulable)');
+    expect(JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8')).options.nodes).toEqual([
+      'control-plane',
+    ]);
+  });
+
   test('--report records an app that failed', () => {
     writeConfig('app: exit 3\n');
 
@@ -356,7 +384,7 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
       ['--pod-security-version', '1.28'],
       'pooh-pod-synth: command line: podSecurityVersion must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got "1.28")',
     ],
-    [['--nodes', 'x.yaml'], "pooh-pod-synth: Unknown option '--nodes'"],
+    [['--no-such-flag'], "pooh-pod-synth: Unknown option '--no-such-flag'"],
     [['dist'], "pooh-pod-synth: Unexpected argument 'dist'. This command does not take positional arguments"],
   ])('fails with exit code 1 on %j', (args, message) => {
     writeConfig(`app: ${SHELL_APP}\n`);
@@ -378,7 +406,7 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
 
     expect(run.status).toBe(1);
     expect(run.stderr.split('\n')[0]).toBe(
-      'pooh-pod-synth: cdk8s.yaml validations (PoohPodValidation) properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv',
+      'pooh-pod-synth: cdk8s.yaml validations (PoohPodValidation) properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv, nodes',
     );
   });
 
