@@ -156,7 +156,8 @@ describe('scripts/topology.js', () => {
     const result = run('dist/blog.k8s.yaml');
     expect([result.status, result.stdout]).toEqual([2, '']);
     expect(result.stderr).toBe(
-      'usage: node scripts/topology.js --nodes NODES.yaml MANIFEST.yaml [MANIFEST.yaml ...]\n',
+      'usage: node scripts/topology.js --nodes NODES.yaml MANIFEST.yaml [MANIFEST.yaml ...]\n' +
+        '       node scripts/topology.js --readme FILE.md [--check]\n',
     );
   });
 
