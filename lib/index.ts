@@ -8,6 +8,7 @@ export * from './multi-container-pod';
 export * from './node-pinned-pod';
 export * from './node-port';
 export * from './pinning';
+export * from './plugin';
 export * from './pod-security';
 export * from './restricted';
 export * from './rules';

@@ -4,7 +4,7 @@
 //   node scripts/bench.js [--runs N] [--scale-runs N] [--quick] [--markdown] [--ts-node PATH]
 //
 // Prints one table (plain text, or markdown with --markdown) with:
-//  - cold synth: whole processes (npm run synth, node scripts/synth.js, npx cdk8s synth, ts-node)
+//  - cold synth: whole processes (npm run synth, pooh-pod-synth without npm, npx cdk8s synth, ts-node)
 //    against the floor, scripts/bench/floor-app.js (the same two objects as raw L1 objects in
 //    plain JS); median of --runs runs each, interleaved, after one untimed warm-up run each;
 //  - in-process: build + toJson + YAML of N blog-like Pod + NodePort Service pairs made three
@@ -243,15 +243,15 @@ function coldCommands(tsNode) {
     {
       key: 'npmSynth',
       label: 'npm run synth (README)',
-      shown: 'npm run synth -- <tmp>',
-      argv: out => ['npm', ['run', 'synth', '--', out]],
+      shown: 'npm run synth -- --output <tmp>',
+      argv: out => ['npm', ['run', 'synth', '--', '--output', out]],
       target: TARGETS.npmSynth,
     },
     {
       key: 'nodeSynth',
-      label: 'synth script without npm',
-      shown: 'node scripts/synth.js <tmp>',
-      argv: out => ['node', ['scripts/synth.js', out]],
+      label: 'pooh-pod-synth without npm',
+      shown: 'node -r ./scripts/register-ts.js lib/synth/bin.ts --output <tmp>',
+      argv: out => ['node', ['-r', './scripts/register-ts.js', 'lib/synth/bin.ts', '--output', out]],
     },
     {
       key: 'cdk8sSynth',

@@ -2,7 +2,7 @@
 // `kubectl expose ... --dry-run=client` can run offline (kubectl needs discovery to map
 // the input file's kind to a resource; nothing is ever created).
 //
-// Served: /api (APIVersions), /apis (APIGroupList: apps and batch), /api/v1 (pods, services),
+// Served: /api (APIVersions), /apis (APIGroupList: apps and batch), /api/v1 (pods, services, namespaces),
 // /apis/apps/v1 (deployments, statefulsets, daemonsets, replicasets) and /apis/batch/v1 (jobs,
 // cronjobs). Everything else gets a 404 Status, including:
 //  - /version: the Google Cloud SDK kubectl is a "dispatcher" that asks /version first and, if
@@ -16,20 +16,20 @@ const http = require('node:http');
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-/** An APIResourceList of namespaced resources: [plural, Kind, shortNames]. */
+/** An APIResourceList: [plural, Kind, shortNames, namespaced (default true)]. */
 function resourceList(groupVersion, resources) {
   return {
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion,
-    resources: resources.map(([name, kind, shortNames]) => ({
+    resources: resources.map(([name, kind, shortNames, namespaced = true]) => ({
       name,
       singularName: kind.toLowerCase(),
-      namespaced: true,
+      namespaced,
       kind,
       verbs: VERBS,
       ...(shortNames.length > 0 ? { shortNames } : {}),
-      categories: ['all'],
+      ...(namespaced ? { categories: ['all'] } : {}),
     })),
   };
 }
@@ -37,6 +37,8 @@ function resourceList(groupVersion, resources) {
 const CORE_V1_RESOURCES = resourceList('v1', [
   ['pods', 'Pod', ['po']],
   ['services', 'Service', ['svc']],
+  // `kubectl apply -f dist/` creates the shop chart's Namespace.
+  ['namespaces', 'Namespace', ['ns'], false],
 ]);
 
 const APPS_V1_RESOURCES = resourceList('apps/v1', [

@@ -4,7 +4,8 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { swapDir, stagingFor } = require('./swap-dir');
+require('./register-ts');
+const { swapDir, stagingFor } = require('../lib/synth/swap-dir.ts');
 
 const root = path.resolve(__dirname, '..');
 const pkg = require(path.join(root, 'package.json'));

@@ -17,7 +17,7 @@
 //   ```
 // is regenerated from its arguments (paths relative to the file's folder); --check rewrites
 // nothing and exits 1 when a block is stale. The TypeScript sources load through
-// scripts/register-ts.js, as scripts/synth.js does.
+// scripts/register-ts.js, as npm run synth does.
 const fs = require('node:fs');
 const path = require('node:path');
 

@@ -1,51 +1,27 @@
-// The package as another cdk8s app gets it: `npm pack` (which builds through `prepack`), then an
+// The package as another cdk8s app gets it: `npm pack` (which builds through `prepare`), then an
 // offline install of the tarball into a scratch app (test/fixtures/consumer-app) whose peers are
 // this repo's own node_modules, then that app's synth.
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import {
+  childEnv,
+  installOffline,
+  mustRun,
+  offlineDependencies,
+  PACKAGE,
+  PEERS,
+  packPackage,
+  root,
+  run,
+  SETUP_TIMEOUT,
+  TEST_TIMEOUT,
+} from './support/packed-package';
 
 type Manifest = Record<string, any>;
 
-const root = path.join(__dirname, '..');
 const fixture = path.join(__dirname, 'fixtures', 'consumer-app');
-const PACKAGE = 'pooh-pod-constructs';
-const PEERS = ['cdk8s', 'cdk8s-plus-28', 'constructs'];
-/** The runtime dependencies (the CLI's); like the peers, linked from this repo's node_modules for an offline install. */
-const DEPENDENCIES = ['node-sarif-builder', 'yaml'];
-
-/**
- * `npm pack` runs `tsc` once; the install, the type-check and each synth take a few seconds at most.
- * A child gets less time than the jest hook or test running it, so a hang fails with its output.
- */
-const SETUP_TIMEOUT = 60_000;
-const TEST_TIMEOUT = 30_000;
-const CHILD_TIMEOUT = 25_000;
-
-/** The environment of every child: the consumer picks its output folder itself (cdk8s reads CDK8S_OUTDIR). */
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...extra };
-  if (!('CDK8S_OUTDIR' in extra)) delete env.CDK8S_OUTDIR;
-  return env;
-}
-
-function run(command: string, args: string[], cwd: string, env = childEnv()): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: CHILD_TIMEOUT });
-}
-
-/** Runs a command that must succeed; its output is in the error otherwise. */
-function mustRun(command: string, args: string[], cwd: string): string {
-  const result = run(command, args, cwd);
-  if (result.status !== 0) {
-    throw new Error(
-      `\`${command} ${args.join(' ')}\` in ${cwd} failed (status ${result.status}, signal ${result.signal}, ` +
-        `${result.error ?? 'no spawn error'}):\n${result.stdout}\n${result.stderr}`,
-    );
-  }
-  return result.stdout;
-}
 
 /** Every `.ts` source under lib/ (not `.d.ts`), relative, with `/` separators. */
 function librarySources(): string[] {
@@ -75,22 +51,7 @@ describe('the packed package (npm pack)', () => {
   beforeAll(() => {
     // realpath: tsc and node report real paths, and os.tmpdir() may be a symlink (macOS).
     work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pooh-package-')));
-    const packDir = path.join(work, 'pack');
-    fs.mkdirSync(packDir);
-    // --ignore-scripts=false: `prepack` (the build) must run even where npm is set to skip scripts.
-    mustRun(
-      'npm',
-      ['pack', '--pack-destination', packDir, '--ignore-scripts=false', '--loglevel=warn'],
-      root,
-    );
-    const packed = fs.readdirSync(packDir);
-    expect(packed).toEqual([expect.stringMatching(/\.tgz$/)]);
-    tarball = path.join(packDir, packed[0]);
-    files = mustRun('tar', ['-tzf', tarball], work)
-      .split('\n')
-      .filter(entry => entry !== '' && !entry.endsWith('/'))
-      .map(entry => entry.replace(/^package\//, ''))
-      .sort();
+    ({ tarball, files } = packPackage(work));
   }, SETUP_TIMEOUT);
 
   afterAll(() => {
@@ -98,11 +59,12 @@ describe('the packed package (npm pack)', () => {
   });
 
   test(
-    'holds the compiled library with its declarations, the CLI shim, package.json and README.md, nothing else',
+    'holds the compiled library with its declarations, the CLI shim, package.json, README.md and LICENSE, nothing else',
     () => {
       const sources = librarySources();
       expect(sources).toContain('index.ts');
       const expected = [
+        'LICENSE',
         'README.md',
         'bin/pooh-pod-check.js',
         'package.json',
@@ -125,6 +87,26 @@ describe('the packed package (npm pack)', () => {
     TEST_TIMEOUT,
   );
 
+  test(
+    'holds the Apache-2.0 license text of the repository root, as package.json declares',
+    () => {
+      const shipped = mustRun('tar', ['-xOzf', tarball, 'package/LICENSE'], work);
+      const ours = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+      expect(ours.license).toBe('Apache-2.0');
+      expect(shipped).toBe(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8'));
+      expect(
+        shipped
+          .trimStart()
+          .split('\n')
+          .slice(0, 3)
+          .map(line => line.trim()),
+      ).toEqual(['Apache License', 'Version 2.0, January 2004', 'http://www.apache.org/licenses/']);
+      expect(shipped).toContain('END OF TERMS AND CONDITIONS');
+    },
+    TEST_TIMEOUT,
+  );
+
   describe('installed offline in another cdk8s app (test/fixtures/consumer-app)', () => {
     let app: string;
     let installed: string;
@@ -134,36 +116,8 @@ describe('the packed package (npm pack)', () => {
       fs.cpSync(fixture, app, { recursive: true });
       fs.rmSync(path.join(app, 'node_modules'), { recursive: true, force: true });
       fs.rmSync(path.join(app, 'dist'), { recursive: true, force: true });
-      // The peers and the package's own dependencies are `file:` links to this repo's node_modules:
-      // npm links them, no registry needed.
-      const manifest = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
-      manifest.dependencies = {
-        [PACKAGE]: `file:${tarball}`,
-        ...Object.fromEntries(
-          [...PEERS, ...DEPENDENCIES].map(dep => [dep, `file:${path.join(root, 'node_modules', dep)}`]),
-        ),
-      };
-      fs.writeFileSync(path.join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-      mustRun(
-        'npm',
-        [
-          'install',
-          '--offline',
-          // A cache of its own: nothing may come from packages cached by earlier installs.
-          `--cache=${path.join(work, 'npm-cache')}`,
-          `--prefix=${app}`,
-          // npm 11 crashes placing peers next to `file:` links ("reading 'matches'"); the peers
-          // are the app's own dependencies here, so npm need not place them.
-          '--legacy-peer-deps',
-          '--install-links=false',
-          '--ignore-scripts',
-          '--no-package-lock',
-          '--no-audit',
-          '--no-fund',
-          '--loglevel=warn',
-        ],
-        app,
-      );
+      // The peers and dependencies are `file:` links to this repo's node_modules: no registry needed.
+      installOffline(app, offlineDependencies(tarball), path.join(work, 'npm-cache'));
       installed = path.join(app, 'node_modules', PACKAGE);
     }, SETUP_TIMEOUT);
 
@@ -180,11 +134,14 @@ describe('the packed package (npm pack)', () => {
         expect(fs.existsSync(path.join(installed, manifest.main))).toBe(true);
         expect(fs.existsSync(path.join(installed, manifest.types))).toBe(true);
         expect(Object.keys(manifest.peerDependencies).sort()).toEqual(PEERS);
-        // Exact versions, the ones this repo is tested with.
+        // Exact versions, the ones this repo is tested with: yaml reads manifests (CLI, plugin, pooh-pod-synth).
         expect(manifest.dependencies).toEqual(ours.dependencies);
-        expect(Object.keys(manifest.dependencies).sort()).toEqual(DEPENDENCIES);
+        expect(Object.keys(manifest.dependencies).sort()).toEqual(['node-sarif-builder', 'yaml']);
         expect(Object.values(manifest.dependencies).every(v => /^\d+\.\d+\.\d+$/.test(String(v)))).toBe(true);
-        expect(manifest.bin).toEqual({ 'pooh-pod-check': 'bin/pooh-pod-check.js' });
+        expect(manifest.bin).toEqual({
+          'pooh-pod-check': 'bin/pooh-pod-check.js',
+          'pooh-pod-synth': 'build/lib/synth/bin.js',
+        });
       },
       TEST_TIMEOUT,
     );
@@ -300,6 +257,27 @@ describe('the packed package (npm pack)', () => {
         expect(result.stderr).toContain('[shop/Web/NodePortService] spec.ports[0].nodePort:');
         expect(result.stderr).toContain('(got 99999)');
         expect(fs.readdirSync(outdir)).toEqual([]);
+      },
+      TEST_TIMEOUT,
+    );
+
+    test(
+      'installs the pooh-pod-synth command, which replaces the output folder only after a good synth',
+      () => {
+        const bin = path.join(app, 'node_modules', '.bin', 'pooh-pod-synth');
+        const output = path.join(work, 'synth-dist');
+
+        const good = run(bin, ['--app', 'node main.js', '--output', output], app);
+        const written = fs.readFileSync(path.join(output, 'shop.k8s.yaml'), 'utf8');
+        const bad = run(bin, ['--app', 'node main.js 99999', '--output', output], app);
+
+        expect({ status: good.status, stderr: good.stderr }).toEqual({ status: 0, stderr: '' });
+        expect(good.stdout).toBe(`synthesized shop.k8s.yaml into ${output}/\n`);
+        expect(bad.status).toBe(1);
+        expect(bad.stderr).toContain('[shop/Web/NodePortService] spec.ports[0].nodePort:');
+        expect(bad.stderr).toContain(`\`node main.js 99999\` exited with code 1; ${output}/ left unchanged`);
+        expect(fs.readdirSync(output)).toEqual(['shop.k8s.yaml']);
+        expect(fs.readFileSync(path.join(output, 'shop.k8s.yaml'), 'utf8')).toBe(written);
       },
       TEST_TIMEOUT,
     );

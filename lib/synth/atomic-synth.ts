@@ -1,0 +1,193 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ChecksOptions } from '../engine';
+import { checkManifests } from '../engine';
+import { readManifestFiles, unreadableProblem } from '../manifest-files';
+import type { ObjectName } from '../object-names';
+import { objectName, uniqueNames } from '../object-names';
+import type { ValidationError } from '../rules';
+import { recoverInterruptedSwap, stagingFor, swapDir } from './swap-dir';
+
+/** What to synthesize, where, with which checks. */
+export interface AtomicSynthOptions {
+  /** The shell command that runs the app (`cdk8s.yaml`'s `app:`); it writes into `$CDK8S_OUTDIR`. */
+  readonly app: string;
+  /** Absolute path of the output folder, replaced only when the app succeeded and the checks passed. */
+  readonly output: string;
+  /** Absolute path of the folder the app runs in (`cdk8s.yaml`'s folder); paths are shown relative to it. */
+  readonly cwd: string;
+  /** The options of the checks. */
+  readonly checks: ChecksOptions;
+  /**
+   * The app's language (`cdk8s.yaml`'s `language:`), to word the hint when it writes nothing.
+   * @default - the hint names `app.synth()`
+   */
+  readonly language?: string;
+}
+
+/** A problem of one synthesized object. */
+export interface SynthProblem extends ValidationError {
+  /** The manifest file as it is (or would have been) in the output folder: relative to `cwd` when under it. */
+  readonly file: string;
+  /** The object's kind, name and namespace. */
+  readonly object: ObjectName;
+  /** The object's construct path, where cdk8s recorded one for its name (and no other object has that name). */
+  readonly constructPath?: string;
+}
+
+/**
+ * How a synth ended: `synthesized` (output replaced), `checks-failed` (an error found; exit 2),
+ * `app-failed` (the app exited non-zero or could not start) or `no-manifests` (it wrote no YAML).
+ */
+export type SynthStatus = 'synthesized' | 'checks-failed' | 'app-failed' | 'no-manifests';
+
+/** The outcome of `atomicSynth`. */
+export interface AtomicSynthResult {
+  /** How it ended; only `synthesized` touched the output folder. */
+  readonly status: SynthStatus;
+  /** Why the app failed or wrote nothing; absent otherwise. */
+  readonly message?: string;
+  /** The manifest files the app wrote, relative to the output folder, sorted. */
+  readonly files: readonly string[];
+  /** How many objects the files hold. */
+  readonly objects: number;
+  /** Every problem found, errors and warnings (suppressed warnings excluded). */
+  readonly problems: readonly SynthProblem[];
+  /** Cleanup of folders left by an earlier synth that stopped half-way, one line each. */
+  readonly recovered: readonly string[];
+}
+
+/** cdk8s's record of construct paths by object name, written when CDK8S_RECORD_CONSTRUCT_METADATA is `true`. */
+const CONSTRUCT_METADATA = 'construct-metadata.json';
+const RECORD_METADATA = 'CDK8S_RECORD_CONSTRUCT_METADATA';
+const MANIFEST = /\.ya?ml$/;
+/** The call that writes the manifests, per `cdk8s.yaml` language, for the "wrote nothing" hint. */
+const SYNTH_CALL: Readonly<Record<string, string>> = { go: 'app.Synth()' };
+
+/**
+ * Runs a cdk8s app (any language) with `CDK8S_OUTDIR` set to a staging folder next to the output
+ * folder, runs the checks over the manifests it wrote, and swaps the staging folder in for the
+ * output folder only when the app succeeded, wrote at least one manifest and no check found an
+ * error. In every other case the output folder is left byte-identical and the staging folder is
+ * removed. A backup or staging folder left by an earlier synth that was killed is cleaned up first.
+ *
+ * @throws Error when the output folder contains `cwd` (swapping it would move the app itself)
+ */
+export function atomicSynth(options: AtomicSynthOptions): AtomicSynthResult {
+  const { output, cwd } = options;
+  const fromOutput = path.relative(output, cwd);
+  if (fromOutput === '' || (!fromOutput.startsWith('..') && !path.isAbsolute(fromOutput))) {
+    throw new Error(
+      `the output folder ${output} contains the app folder ${cwd}: choose a subfolder such as dist`,
+    );
+  }
+  const recovered = recoverInterruptedSwap(output);
+  const staging = stagingFor(output);
+  fs.rmSync(staging, { recursive: true, force: true });
+  const ended = (status: SynthStatus, message: string): AtomicSynthResult => {
+    fs.rmSync(staging, { recursive: true, force: true });
+    return { status, message, files: [], objects: 0, problems: [], recovered };
+  };
+  try {
+    const failure = runApp(options.app, cwd, staging);
+    if (failure) return ended('app-failed', failure);
+
+    const files = manifestFilesIn(staging);
+    if (files.length === 0) {
+      const call = SYNTH_CALL[options.language ?? ''] ?? 'app.synth()';
+      return ended(
+        'no-manifests',
+        `\`${options.app}\` wrote no manifest into $CDK8S_OUTDIR; does the app call ${call}?`,
+      );
+    }
+    const constructPaths = readConstructPaths(staging);
+
+    const { documents, unreadable } = readManifestFiles(files.map(file => path.join(staging, file)));
+    const shown = (stagedFile: string) =>
+      displayPath(cwd, path.join(output, path.relative(staging, stagedFile)));
+    const manifests = documents.map(d => d.manifest);
+    const unique = uniqueNames(manifests);
+    const problems: SynthProblem[] = unreadable.map(bad => ({
+      ...unreadableProblem(bad),
+      file: shown(bad.file),
+      object: { kind: '', name: '' },
+    }));
+    for (const { index, ...problem } of checkManifests(manifests, options.checks)) {
+      const object = objectName(documents[index].manifest);
+      const constructPath = unique.has(object.name) ? constructPaths.get(object.name) : undefined;
+      problems.push({
+        ...problem,
+        file: shown(documents[index].file),
+        object,
+        ...(constructPath ? { constructPath } : {}),
+      });
+    }
+
+    const failed = problems.some(p => p.severity === 'error');
+    if (failed) fs.rmSync(staging, { recursive: true, force: true });
+    else swapDir(staging, output);
+    return {
+      status: failed ? 'checks-failed' : 'synthesized',
+      files,
+      objects: documents.length,
+      problems,
+      recovered,
+    };
+  } catch (err) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** `file` relative to `cwd` when it is under it, else absolute: how paths are shown. */
+export function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** Runs the app into `staging`; returns why it failed, or `undefined` when it exited 0. */
+function runApp(app: string, cwd: string, staging: string): string | undefined {
+  const run = spawnSync(app, {
+    cwd,
+    shell: true,
+    stdio: 'inherit',
+    // Construct paths for the report, as `cdk8s synth` records them for its validation plugins;
+    // an explicit setting of the user wins.
+    env: { ...process.env, CDK8S_OUTDIR: staging, [RECORD_METADATA]: process.env[RECORD_METADATA] ?? 'true' },
+  });
+  if (run.error) return `\`${app}\` could not start: ${run.error.message}`;
+  if (run.signal) return `\`${app}\` was killed by ${run.signal}`;
+  if (run.status !== 0) return `\`${app}\` exited with code ${run.status}`;
+  return undefined;
+}
+
+/** The YAML files under `dir` (subfolders too, as `cdk8s synth` reads them), relative, sorted. */
+function manifestFilesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(file => MANIFEST.test(file) && fs.statSync(path.join(dir, file)).isFile())
+    .sort();
+}
+
+/**
+ * Construct paths by object name from cdk8s's metadata file, which is then removed from the
+ * staging folder unless the user asked cdk8s for it: it is not a manifest, and GitOps folders
+ * should hold manifests only.
+ */
+function readConstructPaths(staging: string): ReadonlyMap<string, string> {
+  const file = path.join(staging, CONSTRUCT_METADATA);
+  const paths = new Map<string, string>();
+  if (!fs.existsSync(file)) return paths;
+  try {
+    const metadata = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const [name, entry] of Object.entries<{ path?: unknown }>(metadata?.resources ?? {})) {
+      if (typeof entry?.path === 'string') paths.set(name, entry.path);
+    }
+  } catch {
+    // An unreadable record only costs the construct paths.
+  }
+  if (process.env[RECORD_METADATA] !== 'true') fs.rmSync(file);
+  return paths;
+}

@@ -1,0 +1,419 @@
+// pooh-pod-synth as a user runs it: a child process in the app's folder, reading its cdk8s.yaml.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+
+const root = path.join(__dirname, '..', '..');
+const BIN = ['-r', path.join(root, 'scripts/register-ts.js'), path.join(root, 'lib/synth/bin.ts')];
+const TS_APP = `node -r ${path.join(root, 'scripts/register-ts.js')}`;
+const STATIC_MANIFEST = path.join(root, 'test/fixtures/apps/static/shop.k8s.yaml');
+/** A shell-command app, as a Python, Java or Go app is to this command: it writes YAML into $CDK8S_OUTDIR. */
+const SHELL_APP = `mkdir -p "$CDK8S_OUTDIR" && cp ${STATIC_MANIFEST} "$CDK8S_OUTDIR"/`;
+
+function synth(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}) {
+  const childEnv = { ...process.env, ...env };
+  delete childEnv.CDK8S_OUTDIR;
+  if (!('CDK8S_RECORD_CONSTRUCT_METADATA' in env)) delete childEnv.CDK8S_RECORD_CONSTRUCT_METADATA;
+  return spawnSync(process.execPath, [...BIN, ...args], {
+    cwd,
+    env: childEnv,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+/** Every file under a folder with its bytes, to compare folders exactly. */
+function snapshotDir(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter(f => fs.statSync(path.join(dir, f)).isFile())
+      .sort()
+      .map(f => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
+}
+
+/** A pid that belonged to a process that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '0']);
+  return child.pid as number;
+}
+
+let work: string;
+let out: string;
+beforeEach(() => {
+  work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pooh-synth-')));
+  out = path.join(work, 'dist');
+});
+afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** Copies the committed dist/ into `out`: an earlier output to keep or replace. */
+function earlierOutput() {
+  fs.cpSync(path.join(root, 'dist'), out, { recursive: true });
+  return snapshotDir(out);
+}
+
+/** Synthesizes the blog app into `out`. */
+function synthBlog() {
+  const run = synth(['--output', out]);
+  expect(run.status).toBe(0);
+  return snapshotDir(out);
+}
+
+describe('pooh-pod-synth in this repo (npm run synth)', () => {
+  test('writes the blog and shop manifests and the Kustomization, identical to the committed dist/', () => {
+    const run = synth(['--output', out]);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`synthesized blog.k8s.yaml, shop.k8s.yaml into ${out}/\n`);
+    expect(snapshotDir(out)).toEqual(snapshotDir(path.join(root, 'dist')));
+    expect(parse(fs.readFileSync(path.join(out, 'Kustomization'), 'utf8'))).toEqual({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: ['blog.k8s.yaml', 'shop.k8s.yaml'],
+    });
+  });
+
+  test('is byte-identical run after run, and leaves nothing next to the output', () => {
+    const first = synthBlog();
+    const second = synthBlog();
+
+    expect(second).toEqual(first);
+    expect(fs.readdirSync(work)).toEqual(['dist']);
+  });
+
+  test('removes the files of a chart that no longer exists', () => {
+    synth(['--output', out, '--app', `${TS_APP} test/fixtures/apps/two-charts-main.ts`]);
+    expect(fs.readdirSync(out).sort()).toEqual(['Kustomization', 'blog.k8s.yaml', 'extra.k8s.yaml']);
+
+    synthBlog();
+
+    expect(fs.readdirSync(out).sort()).toEqual(['Kustomization', 'blog.k8s.yaml', 'shop.k8s.yaml']);
+  });
+
+  test('fails with exit code 1 when the app fails, leaving the output byte-identical', () => {
+    const before = earlierOutput();
+
+    const run = synth(['--output', out, '--app', `${TS_APP} test/fixtures/apps/failing-main.ts`]);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      '[broken/Empty] spec.containers: a Pod needs at least one container (got 0)',
+    );
+    expect(run.stderr).toContain(
+      `pooh-pod-synth: \`${TS_APP} test/fixtures/apps/failing-main.ts\` exited with code 1; ${out}/ left unchanged\n`,
+    );
+    expect(snapshotDir(out)).toEqual(before);
+    expect(fs.readdirSync(work)).toEqual(['dist']);
+  });
+
+  test('fails with exit code 2 when a check finds an error, naming file, object, construct, field and rule', () => {
+    const before = earlierOutput();
+
+    const run = synth([
+      '--output',
+      out,
+      '--pod-security',
+      'baseline',
+      '--app',
+      `${TS_APP} test/fixtures/apps/port-clash-main.ts`,
+    ]);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')).toEqual([
+      `error: ${out}/shop.k8s.yaml Pod/web [shop/Web/Resource]: spec.containers[1].ports[0].containerPort: containers "nginx" and "exporter" both listen on port 8080/TCP; containers of a Pod share one network namespace, so only one of them can bind it (got 8080). Fix: Move one of the two containers to a different port, or run them in separate Pods. (pod-container-port-conflict)`,
+      `error: ${out}/shop.k8s.yaml Service/web-svc [shop/Svc/Resource]: spec.ports[0].nodePort: provided port is not in the valid range. The range of valid ports is 30000-32767 (the node port allocator's range, set by kube-apiserver --service-node-port-range) (got 99999). Fix: Pick a nodePort between 30000 and 32767, or omit it to let the cluster allocate one. (service-node-port-out-of-range)`,
+      `pooh-pod-synth: 2 errors found; ${out}/ left unchanged`,
+      '',
+    ]);
+    expect(snapshotDir(out)).toEqual(before);
+    expect(fs.readdirSync(work)).toEqual(['dist']);
+  });
+
+  test.each([
+    ['exits 0 without a folder', 'node -e 0'],
+    ['creates an empty folder', `node -e "require('fs').mkdirSync(process.env.CDK8S_OUTDIR)"`],
+  ])(
+    'fails with exit code 1 when the app writes nothing (%s), leaving the output byte-identical',
+    (_case, app) => {
+      const before = earlierOutput();
+
+      const run = synth(['--output', out, '--app', app]);
+
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(
+        `pooh-pod-synth: \`${app}\` wrote no manifest into $CDK8S_OUTDIR; does the app call app.synth()?; ${out}/ left unchanged\n`,
+      );
+      expect(snapshotDir(out)).toEqual(before);
+      expect(fs.readdirSync(work)).toEqual(['dist']);
+    },
+  );
+
+  test('fails with exit code 1 when the app cannot start, leaving the output byte-identical', () => {
+    const before = earlierOutput();
+
+    const run = synth(['--output', out, '--app', 'no-such-command-pooh']);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`\`no-such-command-pooh\` exited with code 127; ${out}/ left unchanged`);
+    expect(snapshotDir(out)).toEqual(before);
+  });
+
+  // Without the variable the file is removed: the first test finds the output equal to dist/.
+  test("keeps cdk8s's construct-metadata.json when the user asked cdk8s for it", () => {
+    const run = synth(['--output', out], root, { CDK8S_RECORD_CONSTRUCT_METADATA: 'true' });
+
+    expect(run.status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'construct-metadata.json'), 'utf8')).version).toBe(
+      '1.0.0',
+    );
+  });
+
+  test('puts back the previous output left by a synth killed between its two renames', () => {
+    const before = earlierOutput();
+    // The state a synth leaves when it dies after moving dist/ aside, before moving staging in.
+    const pid = deadPid();
+    fs.renameSync(out, path.join(work, `.dist-old-${pid}`));
+    fs.mkdirSync(path.join(work, `.dist-staging-${pid}`));
+    fs.writeFileSync(path.join(work, `.dist-staging-${pid}`, 'half.k8s.yaml'), 'kind: Pod\n');
+
+    const run = synth(['--output', out, '--app', `${TS_APP} test/fixtures/apps/failing-main.ts`]);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `pooh-pod-synth: restored dist/ from .dist-old-${pid}, left by a synth that stopped mid-swap\n` +
+        `pooh-pod-synth: removed .dist-staging-${pid}, left by a synth that stopped\n`,
+    );
+    expect(snapshotDir(out)).toEqual(before);
+    expect(fs.readdirSync(work)).toEqual(['dist']);
+  });
+
+  test('fails with exit code 1 on an output folder that holds the app', () => {
+    const run = synth(['--output', '.']);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `pooh-pod-synth: the output folder ${root} contains the app folder ${root}: choose a subfolder such as dist\n`,
+    );
+  });
+});
+
+describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
+  let app: string;
+  beforeEach(() => {
+    app = path.join(work, 'app');
+    fs.mkdirSync(app);
+  });
+
+  function writeConfig(config: string) {
+    fs.writeFileSync(path.join(app, 'cdk8s.yaml'), config);
+  }
+
+  test('runs the app of cdk8s.yaml into its output folder', () => {
+    writeConfig(`language: python\napp: ${SHELL_APP}\noutput: manifests\n`);
+
+    const run = synth(['--pod-security', 'baseline'], app);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('synthesized shop.k8s.yaml into manifests/\n');
+    expect(fs.readFileSync(path.join(app, 'manifests/shop.k8s.yaml'), 'utf8')).toBe(
+      fs.readFileSync(STATIC_MANIFEST, 'utf8'),
+    );
+  });
+
+  test('names the Go synth call when a Go app writes nothing', () => {
+    writeConfig("language: go\napp: 'true'\n");
+
+    const run = synth([], app);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('does the app call app.Synth()?');
+  });
+
+  test('checks with the properties of the PoohPodValidation plugin in cdk8s.yaml', () => {
+    writeConfig(
+      [
+        `app: ${SHELL_APP}`,
+        'validations:',
+        '  - package: some-other-plugin',
+        '    version: 1.0.0',
+        '    class: Other',
+        '    properties: { podSecurity: nonsense }',
+        '  - package: pooh-pod-constructs',
+        '    version: 0.1.0',
+        '    class: PoohPodValidation',
+        '    properties:',
+        '      podSecurity: baseline',
+        '      nodePortRange: 30000-30999',
+        '',
+      ].join('\n'),
+    );
+
+    const run = synth([], app);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')).toEqual([
+      "error: dist/shop.k8s.yaml Service/web-svc: spec.ports[0].nodePort: provided port is not in the valid range. The range of valid ports is 30000-30999 (the node port allocator's range, set by kube-apiserver --service-node-port-range) (got 31000). Fix: Pick a nodePort between 30000 and 30999, or omit it to let the cluster allocate one. (service-node-port-out-of-range)",
+      'pooh-pod-synth: 1 error found; dist/ left unchanged',
+      '',
+    ]);
+  });
+
+  test('lets a flag override a property of cdk8s.yaml', () => {
+    writeConfig(
+      `app: ${SHELL_APP}\nvalidations:\n  - { package: pooh-pod-constructs, version: 0.1.0, class: PoohPodValidation, properties: { nodePortRange: 30000-30999 } }\n`,
+    );
+
+    const run = synth(['--pod-security', 'baseline', '--node-port-range', '30000-32767'], app);
+
+    expect(run.status).toBe(0);
+  });
+
+  test('fails with exit code 2 at restricted, the default level', () => {
+    writeConfig(`app: ${SHELL_APP}\n`);
+
+    const run = synth([], app);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('(pod-security/runAsNonRoot)');
+    expect(fs.existsSync(path.join(app, 'dist'))).toBe(false);
+  });
+
+  test('--report writes the outcome as JSON, on failure too', () => {
+    writeConfig(`app: ${SHELL_APP}\n`);
+
+    const run = synth(
+      [
+        '--pod-security',
+        'baseline',
+        '--node-port-range',
+        '30000-30999',
+        '--suppress',
+        'a,b',
+        '--report',
+        'r.json',
+      ],
+      app,
+    );
+
+    expect(run.status).toBe(2);
+    expect(JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8'))).toEqual({
+      tool: 'pooh-pod-synth',
+      version: '0.1.0',
+      status: 'checks-failed',
+      output: 'dist',
+      options: {
+        podSecurity: 'baseline',
+        nodePortRange: { min: 30000, max: 30999 },
+        suppress: ['a', 'b'],
+        allowLiteralEnv: [],
+      },
+      summary: { errors: 1, warnings: 0, objects: 2 },
+      problems: [
+        {
+          file: 'dist/shop.k8s.yaml',
+          kind: 'Service',
+          name: 'web-svc',
+          namespace: 'shop',
+          rule: 'service-node-port-out-of-range',
+          severity: 'error',
+          field: 'spec.ports[0].nodePort',
+          value: 31000,
+          message:
+            "provided port is not in the valid range. The range of valid ports is 30000-30999 (the node port allocator's range, set by kube-apiserver --service-node-port-range)",
+          fix: 'Pick a nodePort between 30000 and 30999, or omit it to let the cluster allocate one.',
+        },
+      ],
+    });
+  });
+
+  test('--nodes runs the scheduling pre-flight against a node inventory', () => {
+    writeConfig(`app: ${SHELL_APP}\n`);
+    // One node, tainted for the control plane only: the Pod tolerates nothing, so it would stay Pending.
+    const nodes = [
+      'apiVersion: v1',
+      'kind: Node',
+      'metadata: { name: control-plane }',
+      'spec: { taints: [{ key: node-role.kubernetes.io/control-plane, effect: NoSchedule }] }',
+      'status: { allocatable: { cpu: "2", memory: 4Gi, pods: "110" } }',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(app, 'cluster.nodes.yaml'), nodes);
+
+    const run = synth(
+      ['--pod-security', 'baseline', '--nodes', 'cluster.nodes.yaml', '--report', 'r.json'],
+      app,
+    );
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'error: dist/shop.k8s.yaml Pod/web: spec.tolerations: 0/1 nodes are available:',
+    );
+    expect(run.stderr).toContain('(pod-unschedulable)');
+    expect(JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8')).options.nodes).toEqual([
+      'control-plane',
+    ]);
+  });
+
+  test('--report records an app that failed', () => {
+    writeConfig('app: exit 3\n');
+
+    const run = synth(['--report', 'r.json'], app);
+
+    expect(run.status).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8'))).toMatchObject({
+      status: 'app-failed',
+      message: '`exit 3` exited with code 3',
+      summary: { errors: 0, warnings: 0, objects: 0 },
+      problems: [],
+    });
+  });
+
+  test.each([
+    [
+      ['--pod-security', 'strict'],
+      'pooh-pod-synth: command line: podSecurity must be one of "privileged", "baseline", "restricted" (got "strict")',
+    ],
+    [
+      ['--node-port-range', '30000'],
+      'pooh-pod-synth: command line: nodePortRange must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "30000")',
+    ],
+    [
+      ['--pod-security-version', '1.28'],
+      'pooh-pod-synth: command line: podSecurityVersion must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got "1.28")',
+    ],
+    [['--no-such-flag'], "pooh-pod-synth: Unknown option '--no-such-flag'"],
+    [['dist'], "pooh-pod-synth: Unexpected argument 'dist'. This command does not take positional arguments"],
+  ])('fails with exit code 1 on %j', (args, message) => {
+    writeConfig(`app: ${SHELL_APP}\n`);
+
+    const run = synth(args, app);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe(message.split('\n')[0]);
+    expect(run.stderr).toContain('usage: pooh-pod-synth [options]');
+    expect(fs.existsSync(path.join(app, 'dist'))).toBe(false);
+  });
+
+  test('fails with exit code 1 on a malformed property in cdk8s.yaml', () => {
+    writeConfig(
+      `app: ${SHELL_APP}\nvalidations:\n  - { package: pooh-pod-constructs, version: 0.1.0, class: PoohPodValidation, properties: { podsecurity: baseline } }\n`,
+    );
+
+    const run = synth([], app);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'pooh-pod-synth: cdk8s.yaml validations (PoohPodValidation) properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv, nodes',
+    );
+  });
+
+  test('fails with exit code 1 without an app to run', () => {
+    const run = synth([], app);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('pooh-pod-synth: no app to run: give --app or set app in cdk8s.yaml\n');
+  });
+});
