@@ -6,7 +6,7 @@ import {
   POD_SECURITY_POLICY_VERSION,
 } from '../pod-security';
 import type { Finding, ValidationError } from '../rules';
-import { validateAppByManifest } from '../rules';
+import { appProblemsByIndex } from '../rules/app';
 import { defaultManifest } from '../rules/defaults';
 import { validateDefaultedManifest } from '../rules/manifest';
 import { applySuppression } from '../rules/options';
@@ -35,18 +35,31 @@ export interface ManifestEntry {
 /** Without a version: the oldest policy a supported (1.28+) cluster enforces, and the newest. */
 const DEFAULT_VERSIONS: readonly PodSecurityVersion[] = [POD_SECURITY_POLICY_VERSION, 'latest'];
 
-/** Pod Security violations as problems, worded as the admission controller words them. */
-function podSecurityProblems(manifest: unknown, options: ChecksOptions): ValidationError[] {
+/** Pod Security violations as findings of the manifest at `index`, worded as the admission controller words them. */
+function addPodSecurityProblems(
+  manifest: unknown,
+  index: number,
+  options: ChecksOptions,
+  findings: Finding[],
+): void {
   const level = options.podSecurity ?? 'restricted';
   const versions = options.podSecurityVersion === undefined ? DEFAULT_VERSIONS : [options.podSecurityVersion];
-  return evaluatePodSecurityAcross(manifest, level, versions).map(violation => ({
-    rule: `pod-security/${violation.check}`,
-    severity: 'error',
-    field: violation.field,
-    value: undefined,
-    message: `violates PodSecurity "${level}:${violation.version}": ${formatViolation(violation)}`,
-    fix: violation.fix,
-  }));
+  for (const violation of evaluatePodSecurityAcross(manifest, level, versions)) {
+    findings.push({
+      rule: `pod-security/${violation.check}`,
+      severity: 'error',
+      field: violation.field,
+      value: undefined,
+      message: `violates PodSecurity "${level}:${violation.version}": ${formatViolation(violation)}`,
+      fix: violation.fix,
+      index,
+    });
+  }
+}
+
+/** Adds problems of the manifest at `index` as findings. */
+function addProblems(problems: readonly ValidationError[], index: number, findings: Finding[]): void {
+  for (const problem of problems) findings.push({ ...problem, index });
 }
 
 /**
@@ -62,23 +75,25 @@ function podSecurityProblems(manifest: unknown, options: ChecksOptions): Validat
 export function checkEntries(entries: readonly ManifestEntry[], options: ChecksOptions = {}): Finding[] {
   // Like the API server, every check sees the object after the v1 defaults (lib/rules/defaults.ts).
   const manifests = entries.map(entry => defaultManifest(entry.manifest));
-  const appProblems = validateAppByManifest(manifests, options);
+  const appProblems = appProblemsByIndex(manifests, options);
   const placement = schedulingProblems(entries, manifests, options);
   const findings: Finding[] = [];
-  entries.forEach((entry, index) => {
-    if (entry.report === false) return;
+  // In this order per object: its own rules, credentials, whole-app rules, Pod Security, placement.
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    if (entry.report === false) continue;
     const own = entry.options ?? options;
     const manifest = manifests[index];
     const podBearing = podBearingKind(manifest) !== undefined;
-    const problems = [
-      ...validateDefaultedManifest(manifest, own),
-      ...(podBearing ? findLiteralCredentials(manifest, { allow: own.allowLiteralEnv }) : []),
-      ...applySuppression(appProblems[index] ?? [], own),
-      ...(podBearing ? podSecurityProblems(manifest, own) : []),
-      ...applySuppression(placement.get(index) ?? [], own),
-    ];
-    for (const problem of problems) findings.push({ ...problem, index });
-  });
+    addProblems(validateDefaultedManifest(manifest, own), index, findings);
+    if (podBearing)
+      addProblems(findLiteralCredentials(manifest, { allow: own.allowLiteralEnv }), index, findings);
+    const app = appProblems.get(index);
+    if (app !== undefined) addProblems(applySuppression(app, own), index, findings);
+    if (podBearing) addPodSecurityProblems(manifest, index, own, findings);
+    const placed = placement.get(index);
+    if (placed !== undefined) addProblems(applySuppression(placed, own), index, findings);
+  }
   return findings;
 }
 

@@ -1,5 +1,7 @@
+import type { CheckPod } from './check';
 import type { PodSecurityLevel, PodSecurityViolation } from './level';
 import { podViewOf } from './manifest';
+import type { ResolvedCheck } from './registry';
 import { checksAt } from './registry';
 import type { PodSecurityVersion } from './version';
 import { DEFAULT_POD_SECURITY_VERSION, podSecurityMinor } from './version';
@@ -77,26 +79,53 @@ export function evaluatePodSecurityAcross(
   level: PodSecurityLevel,
   versions: readonly PodSecurityVersion[],
 ): VersionedViolation[] {
-  const minors = versions.map(podSecurityMinor);
+  const steps = planAcross(level, versions);
   if (level === 'privileged') return [];
   const pod = podViewOf(podOrWorkload);
   if (pod === undefined) return [];
+  const violations: VersionedViolation[] = [];
+  for (const { check, version } of steps) {
+    const finding = check.evaluate(pod);
+    if (finding === undefined || alreadyReported(violations, finding.reason, finding.detail, finding.field))
+      continue;
+    violations.push({ check: check.id, level: check.level, version, ...finding });
+  }
+  return violations;
+}
+
+/** One revision to run, and the first of the versions asked for whose policy runs it. */
+interface Step {
+  readonly check: ResolvedCheck;
+  readonly version: PodSecurityVersion;
+}
+
+/** Plans by level and versions (joined with a space, which no version holds); built once each. */
+const PLANS = new Map<string, readonly Step[]>();
+
+/**
+ * The revisions `evaluatePodSecurityAcross` runs for a level and versions, in order: check ids in
+ * registry order (the union of the versions' lists, which only ever append or keep ids); per id,
+ * each distinct revision once, with the first version that runs it. Throws like
+ * `podSecurityMinor` for a version upstream would reject, before anything is cached.
+ */
+function planAcross(level: PodSecurityLevel, versions: readonly PodSecurityVersion[]): readonly Step[] {
+  const key = `${level} ${versions.join(' ')}`;
+  const cached = PLANS.get(key);
+  if (cached !== undefined) return cached;
+  const minors = versions.map(podSecurityMinor);
   const lists = minors.map(minor => checksAt(level === 'baseline' ? 'baseline' : 'restricted', minor));
-  // Check ids in registry order: the union of the lists, which only ever append or keep ids.
   const ids: string[] = [];
   for (const list of lists) for (const check of list) if (!ids.includes(check.id)) ids.push(check.id);
-  const violations: VersionedViolation[] = [];
+  const steps: Step[] = [];
   for (const id of ids) {
-    const ran = new Set<unknown>();
+    const ran = new Set<CheckPod>();
     lists.forEach((list, i) => {
       const check = list.find(c => c.id === id);
       if (check === undefined || ran.has(check.evaluate)) return;
       ran.add(check.evaluate);
-      const finding = check.evaluate(pod);
-      if (finding === undefined || alreadyReported(violations, finding.reason, finding.detail, finding.field))
-        return;
-      violations.push({ check: check.id, level: check.level, version: versions[i], ...finding });
+      steps.push({ check, version: versions[i] });
     });
   }
-  return violations;
+  PLANS.set(key, steps);
+  return steps;
 }

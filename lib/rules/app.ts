@@ -13,9 +13,21 @@ import { error } from './report';
 interface PodEntry {
   readonly namespace: string;
   readonly id: string;
-  readonly labels: ReadonlyMap<string, string>;
-  /** `port:<protocol>/<number>` and `name:<protocol>/<name>` of every port its serving containers declare. */
-  readonly exposes: ReadonlySet<string>;
+  /** The template's (or Pod's) `metadata.labels`, when an object: read with `labelOf`. */
+  readonly labels: JsonObject | undefined;
+  /** The Pod spec, read for `exposes` when a Service selects the Pod. */
+  readonly spec: JsonObject;
+  /**
+   * `port:<protocol>/<number>` and `name:<protocol>/<name>` of every port its serving containers
+   * declare; read on first use (only Pods some Service selects need it).
+   */
+  exposes?: ReadonlySet<string>;
+}
+
+/** What a Pod's serving containers expose (see PodEntry.exposes), read once. */
+function exposesOf(pod: PodEntry): ReadonlySet<string> {
+  pod.exposes ??= exposedPorts(pod.spec);
+  return pod.exposes;
 }
 
 /** One port of a Service, as the whole-app checks see it (what `validateService` reads, unvalidated). */
@@ -61,6 +73,13 @@ const listAt = (obj: JsonObject, key: string): readonly unknown[] => {
   return Array.isArray(value) ? value : [];
 };
 
+/** A label's value as Go decodes the map (`null` reads as `""`); undefined when absent or not a string. */
+function labelOf(labels: JsonObject | undefined, key: string): string | undefined {
+  if (labels === undefined || !Object.hasOwn(labels, key)) return undefined;
+  const value = labels[key];
+  return typeof value === 'string' ? value : value === null ? '' : undefined;
+}
+
 /** A string map's string entries (`null` reads as `""`, as Go decodes it); other values are skipped. */
 function stringEntries(map: JsonObject | undefined): [string, string][] {
   const entries: [string, string][] = [];
@@ -78,11 +97,14 @@ const protocolOf = (port: JsonObject): string =>
   typeof port.protocol === 'string' && port.protocol !== '' ? port.protocol : DEFAULT_PROTOCOL;
 
 // Objects without a namespace land in the client's current namespace; "default" is the usual one.
-function identify(obj: JsonObject): { namespace: string; id: string } {
-  const meta = objectAt(obj, 'metadata') ?? {};
-  const namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
-  const name = typeof meta.name === 'string' && meta.name !== '' ? meta.name : '(unnamed)';
-  return { namespace, id: `${namespace}/${name}` };
+function namespaceOf(meta: JsonObject | undefined): string {
+  const namespace = meta?.namespace;
+  return typeof namespace === 'string' && namespace !== '' ? namespace : 'default';
+}
+
+function idOf(meta: JsonObject | undefined, namespace: string): string {
+  const name = meta?.name;
+  return `${namespace}/${typeof name === 'string' && name !== '' ? name : '(unnamed)'}`;
 }
 
 const exposureKey = (protocol: string, target: number | string): string =>
@@ -124,10 +146,17 @@ function exposedPorts(spec: JsonObject): Set<string> {
 function readPod(obj: JsonObject): PodEntry | undefined {
   const template = podTemplateOf(obj);
   if (template === undefined) return undefined;
-  const { namespace, id } = identify(obj);
-  const labels = new Map(stringEntries(objectAt(template.metadata, 'labels')));
-  const exposes = exposedPorts(template.spec);
-  return { namespace, id: template.kind === 'Pod' ? id : `${template.kind} ${id}`, labels, exposes };
+  const meta = objectAt(obj, 'metadata');
+  const namespace = namespaceOf(meta);
+  const id = idOf(meta, namespace);
+  const labels = objectAt(template.metadata, 'labels');
+  return {
+    namespace,
+    id: template.kind === 'Pod' ? id : `${template.kind} ${id}`,
+    labels,
+    spec: template.spec,
+    exposes: undefined,
+  };
 }
 
 /** `targetPort` as the API server reads it: `port` when unset, empty or 0; only a valid number or name. */
@@ -145,8 +174,10 @@ function readService(obj: JsonObject, index: number): ServiceEntry {
   const spec = objectAt(obj, 'spec') ?? {};
   const type = typeof spec.type === 'string' && spec.type !== '' ? spec.type : 'ClusterIP';
   const ports: ServicePortView[] = [];
-  listAt(spec, 'ports').forEach((item, i) => {
-    if (!isJsonObject(item)) return;
+  const list = listAt(spec, 'ports');
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!isJsonObject(item)) continue;
     const nodePort =
       Number.isInteger(item.nodePort) && item.nodePort !== 0 ? (item.nodePort as number) : undefined;
     const port = Number.isInteger(item.port) ? item.port : undefined;
@@ -156,8 +187,17 @@ function readService(obj: JsonObject, index: number): ServiceEntry {
       targetPort: targetPortOf(item, port),
       nodePort,
     });
-  });
-  return { index, ...identify(obj), type, selector: stringEntries(objectAt(spec, 'selector')), ports };
+  }
+  const meta = objectAt(obj, 'metadata');
+  const namespace = namespaceOf(meta);
+  return {
+    index,
+    id: idOf(meta, namespace),
+    namespace,
+    type,
+    selector: stringEntries(objectAt(spec, 'selector')),
+    ports,
+  };
 }
 
 /**
@@ -165,9 +205,12 @@ function readService(obj: JsonObject, index: number): ServiceEntry {
  * gives the port to whichever Service is created first and rejects the other.
  */
 function nodePortConflicts(services: readonly ServiceEntry[]): Found[] {
-  const claims = services
-    .filter(service => service.type === 'NodePort' || service.type === 'LoadBalancer')
-    .flatMap(service => service.ports.map(port => ({ service, port })));
+  // Only ports that name a nodePort can claim one twice.
+  const claims: { service: ServiceEntry; port: ServicePortView }[] = [];
+  for (const service of services) {
+    if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') continue;
+    for (const port of service.ports) if (port.nodePort !== undefined) claims.push({ service, port });
+  }
   return (
     duplicates(claims, ({ port }) =>
       port.nodePort === undefined ? undefined : `${port.protocol}/${port.nodePort}`,
@@ -190,23 +233,52 @@ function nodePortConflicts(services: readonly ServiceEntry[]): Found[] {
 /**
  * Finds the Pods each selector picks, using an inverted index from (namespace, label, value) to Pods.
  *
- * Each distinct selector is resolved once, scanning only the smallest bucket among its labels, so the
- * usual app (each Service selects its Pods by a label they alone carry) costs O(total size). Label
- * selection is a subset query, so no index makes every input near-linear: selectors that share only
- * very common labels cost up to (distinct selectors × Pods in the smallest bucket).
+ * Only the (namespace, label, value) triples some selector asks for are indexed. Each distinct
+ * selector is resolved once, scanning only the smallest bucket among its labels, so the usual app
+ * (each Service selects its Pods by a label they alone carry) costs O(total size). Label selection
+ * is a subset query, so no index makes every input near-linear: selectors that share only very
+ * common labels cost up to (distinct selectors × Pods in the smallest bucket).
  */
 function podSelector(
   pods: readonly PodEntry[],
+  selectors: readonly ServiceEntry[],
 ): (namespace: string, labels: readonly [string, string][]) => Selection | undefined {
-  // Namespaces, label keys and values never hold NUL, so it separates them in one string key.
-  const bucketKeyOf = (namespace: string, key: string, value: string) => `${namespace}\0${key}\0${value}`;
-  const index = new Map<string, PodEntry[]>();
+  // namespace → label key → label value → the Pods carrying it: nested maps, so no key is built per label.
+  const index = new Map<string, Map<string, Map<string, PodEntry[]>>>();
+  const bucketOf = (
+    namespace: string,
+    key: string,
+    value: string,
+    create: boolean,
+  ): PodEntry[] | undefined => {
+    let byKey = index.get(namespace);
+    if (byKey === undefined) {
+      if (!create) return undefined;
+      byKey = new Map();
+      index.set(namespace, byKey);
+    }
+    let byValue = byKey.get(key);
+    if (byValue === undefined) {
+      if (!create) return undefined;
+      byValue = new Map();
+      byKey.set(key, byValue);
+    }
+    let bucket = byValue.get(value);
+    if (bucket === undefined && create) {
+      bucket = [];
+      byValue.set(value, bucket);
+    }
+    return bucket;
+  };
+  for (const service of selectors) {
+    for (const [key, value] of service.selector) bucketOf(service.namespace, key, value, true);
+  }
   for (const pod of pods) {
-    for (const [key, value] of pod.labels) {
-      const bucketKey = bucketKeyOf(pod.namespace, key, value);
-      const bucket = index.get(bucketKey);
-      if (bucket === undefined) index.set(bucketKey, [pod]);
-      else bucket.push(pod);
+    const byKey = index.get(pod.namespace);
+    if (byKey === undefined || pod.labels === undefined) continue;
+    for (const key of Object.keys(pod.labels)) {
+      const value = labelOf(pod.labels, key);
+      if (value !== undefined) byKey.get(key)?.get(value)?.push(pod);
     }
   }
   const memo = new Map<string, Selection | undefined>();
@@ -216,15 +288,25 @@ function podSelector(
       .sort()
       .join('\0\0')}`;
     if (memo.has(memoKey)) return memo.get(memoKey);
-    const buckets = labels.map(([key, value]) => index.get(bucketKeyOf(namespace, key, value)) ?? []);
-    const smallest = buckets.reduce<readonly PodEntry[]>((a, b) => (b.length < a.length ? b : a), pods);
+    let smallest: readonly PodEntry[] = pods;
+    for (const [key, value] of labels) {
+      const bucket = bucketOf(namespace, key, value, false) ?? [];
+      if (bucket.length < smallest.length) smallest = bucket;
+    }
     const picked = smallest.filter(
-      pod => pod.namespace === namespace && labels.every(([key, value]) => pod.labels.get(key) === value),
+      pod =>
+        pod.namespace === namespace && labels.every(([key, value]) => labelOf(pod.labels, key) === value),
     );
     const selection =
       picked.length === 0
         ? undefined
-        : { pods: picked, exposes: new Set(picked.flatMap(pod => [...pod.exposes])) };
+        : {
+            pods: picked,
+            exposes:
+              picked.length === 1
+                ? exposesOf(picked[0])
+                : new Set(picked.flatMap(pod => [...exposesOf(pod)])),
+          };
     memo.set(memoKey, selection);
     return selection;
   };
@@ -235,9 +317,13 @@ const listPods = (pods: readonly PodEntry[]): string => {
   return pods.length > 3 ? `${shown.join(', ')} and ${pods.length - 3} more` : shown.join(', ');
 };
 
-function unexposedTarget(service: ServiceEntry, port: ServicePortView, selection: Selection): Found[] {
+function unexposedTarget(
+  service: ServiceEntry,
+  port: ServicePortView,
+  selection: Selection,
+): readonly Found[] {
   const target = port.targetPort;
-  if (target === undefined || selection.exposes.has(exposureKey(port.protocol, target))) return [];
+  if (target === undefined || selection.exposes.has(exposureKey(port.protocol, target))) return NONE;
   const field = `${port.path}.targetPort`;
   const pods = `the Pods Service "${service.id}" selects (${listPods(selection.pods)})`;
   const problem =
@@ -258,6 +344,8 @@ function unexposedTarget(service: ServiceEntry, port: ServicePortView, selection
         );
   return [{ index: service.index, problem }];
 }
+
+const NONE: readonly Found[] = [];
 
 /** A whole-app problem and the position of the manifest it belongs to. */
 interface Found {
@@ -283,30 +371,48 @@ export function validateAppByManifest(
   manifests: readonly unknown[],
   options: RuleOptions = {},
 ): ValidationError[][] {
+  const found = appProblemsByIndex(manifests, options);
+  return manifests.map((_, index) => found.get(index) ?? []);
+}
+
+/**
+ * `validateAppByManifest` for the engine: only the manifests with problems, by position, so a
+ * large app of clean objects allocates nothing per object.
+ */
+export function appProblemsByIndex(
+  manifests: readonly unknown[],
+  options: RuleOptions = {},
+): Map<number, ValidationError[]> {
   const pods: PodEntry[] = [];
   const services: ServiceEntry[] = [];
-  manifests.forEach((manifest, index) => {
-    if (!isJsonObject(manifest)) return;
+  for (let index = 0; index < manifests.length; index++) {
+    const manifest = manifests[index];
+    if (!isJsonObject(manifest)) continue;
     if (manifest.apiVersion === 'v1' && manifest.kind === 'Service') {
       services.push(readService(manifest, index));
-      return;
+      continue;
     }
     const pod = readPod(manifest);
     if (pod !== undefined) pods.push(pod);
-  });
-  const select = podSelector(pods);
-  const unexposed = services
-    // ExternalName Services ignore their selector; an empty selector means "no selector" in practice.
-    .filter(service => service.type !== 'ExternalName' && service.selector.length > 0)
-    .flatMap(service => {
-      const selection = select(service.namespace, service.selector);
-      return selection === undefined
-        ? []
-        : service.ports.flatMap(port => unexposedTarget(service, port, selection));
-    });
-  const byManifest: ValidationError[][] = manifests.map(() => []);
-  for (const { index, problem } of [...nodePortConflicts(services), ...unexposed]) {
-    byManifest[index].push(problem);
   }
-  return byManifest.map(problems => applySuppression(problems, options));
+  const byIndex = new Map<number, ValidationError[]>();
+  const file = ({ index, problem }: Found): void => {
+    const list = byIndex.get(index);
+    if (list === undefined) byIndex.set(index, [problem]);
+    else list.push(problem);
+  };
+  for (const found of nodePortConflicts(services)) file(found);
+  // ExternalName Services ignore their selector; an empty selector means "no selector" in practice.
+  const selecting = services.filter(
+    service => service.type !== 'ExternalName' && service.selector.length > 0,
+  );
+  const select = podSelector(pods, selecting);
+  for (const service of selecting) {
+    const selection = select(service.namespace, service.selector);
+    if (selection === undefined) continue;
+    for (const port of service.ports)
+      for (const found of unexposedTarget(service, port, selection)) file(found);
+  }
+  for (const [index, problems] of byIndex) byIndex.set(index, applySuppression(problems, options));
+  return byIndex;
 }

@@ -6,13 +6,16 @@ export function duplicates<T>(
   items: readonly T[],
   keyOf: (item: T) => string | undefined,
 ): [first: T, repeat: T][] {
+  const pairs: [T, T][] = [];
+  // Most lists checked hold zero or one item: nothing can repeat.
+  if (items.length < 2) return pairs;
   const firsts = new Map<string, T>();
-  return items.flatMap((item): [T, T][] => {
+  for (const item of items) {
     const key = keyOf(item);
-    if (key === undefined) return [];
+    if (key === undefined) continue;
     const first = firsts.get(key);
-    if (first !== undefined) return [[first, item]];
-    firsts.set(key, item);
-    return [];
-  });
+    if (first !== undefined) pairs.push([first, item]);
+    else firsts.set(key, item);
+  }
+  return pairs;
 }

@@ -62,8 +62,9 @@ export function read<T>(
   expected: Expected<T>,
   out: ValidationError[],
 ): T | undefined {
-  const value = Object.hasOwn(obj, key) ? obj[key] : undefined;
-  if (value === undefined || value === null) return undefined;
+  const value = obj[key];
+  // Absent fields are the common case: only a value found is checked to be the object's own.
+  if (value === undefined || value === null || !Object.hasOwn(obj, key)) return undefined;
   if (expected.test(value)) return value;
   out.push(typeError(field, value, expected.noun));
   return undefined;
@@ -96,19 +97,23 @@ export function readStringMap(
   field: string,
   out: ValidationError[],
 ): [string, string][] {
-  const map = read(obj, key, field, OBJECT, out) ?? {};
-  return Object.entries(map).flatMap(([k, v]): [string, string][] => {
-    if (typeof v === 'string') return [[k, v]];
+  const entries: [string, string][] = [];
+  const map = read(obj, key, field, OBJECT, out);
+  if (map === undefined) return entries;
+  for (const k of Object.keys(map)) {
+    const v = map[k];
+    if (typeof v === 'string') entries.push([k, v]);
     // null values decode to "" in Go maps.
-    if (v === null) return [[k, '']];
-    out.push(typeError(`${field}[${k}]`, v, STRING.noun));
-    return [];
-  });
+    else if (v === null) entries.push([k, '']);
+    else out.push(typeError(`${field}[${k}]`, v, STRING.noun));
+  }
+  return entries;
 }
 
 /** Whether `obj[key]` is absent or null. */
 export function isUnset(obj: JsonObject, key: string): boolean {
-  return !Object.hasOwn(obj, key) || obj[key] === undefined || obj[key] === null;
+  const value = obj[key];
+  return value === undefined || value === null || !Object.hasOwn(obj, key);
 }
 
 /** Whether `obj[key]` is absent, null or `""`: what the API server treats as "not set" for a string field. */

@@ -71,9 +71,15 @@ export function inclusiveRangeError(lo: number, hi: number): string {
 
 const tooLong = (value: string, max: number): string[] => (byteLength(value) > max ? [maxLenError(max)] : []);
 
+/*
+ * Each predicate first takes the common case, a valid value, without building any reason: a value
+ * its pattern matches is ASCII, so its length in characters is its length in bytes.
+ */
+
 /** Upstream `IsDNS1123Label`: container names, namespaces, Service port names. */
 export function isDns1123Label(value: string): string[] {
-  if (DNS1123_LABEL_RE.test(value)) return tooLong(value, DNS1123_LABEL_MAX_LENGTH);
+  if (DNS1123_LABEL_RE.test(value))
+    return value.length > DNS1123_LABEL_MAX_LENGTH ? [maxLenError(DNS1123_LABEL_MAX_LENGTH)] : [];
   // A valid subdomain that is not a valid label can only be failing because of its dots.
   const reason = DNS1123_SUBDOMAIN_RE.test(value)
     ? 'must not contain dots'
@@ -83,6 +89,7 @@ export function isDns1123Label(value: string): string[] {
 
 /** Upstream `IsDNS1123Subdomain`: Pod names, label key prefixes. */
 export function isDns1123Subdomain(value: string): string[] {
+  if (value.length <= DNS1123_SUBDOMAIN_MAX_LENGTH && DNS1123_SUBDOMAIN_RE.test(value)) return [];
   const pattern = DNS1123_SUBDOMAIN_RE.test(value)
     ? []
     : [regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, 'example.com')];
@@ -91,6 +98,7 @@ export function isDns1123Subdomain(value: string): string[] {
 
 /** Upstream `IsDNS1035Label`: Service names. */
 export function isDns1035Label(value: string): string[] {
+  if (value.length <= DNS1035_LABEL_MAX_LENGTH && DNS1035_LABEL_RE.test(value)) return [];
   const pattern = DNS1035_LABEL_RE.test(value)
     ? []
     : [regexError(DNS1035_LABEL_ERR, DNS1035_LABEL_FMT, 'my-name', 'abc-123')];
@@ -102,6 +110,7 @@ const qualifiedNamePattern = (): string =>
 
 /** Upstream `IsQualifiedName`: label keys, an optional DNS-1123 subdomain prefix and '/' before a name part. */
 export function isQualifiedName(value: string): string[] {
+  if (value.length <= QUALIFIED_NAME_MAX_LENGTH && QUALIFIED_NAME_RE.test(value)) return [];
   const parts = value.split('/');
   if (parts.length > 2) {
     return [
@@ -126,6 +135,7 @@ export function isQualifiedName(value: string): string[] {
 
 /** Upstream `IsValidLabelValue`: empty, or a qualified-name-shaped string of at most 63 characters. */
 export function isValidLabelValue(value: string): string[] {
+  if (value.length <= LABEL_VALUE_MAX_LENGTH && LABEL_VALUE_RE.test(value)) return [];
   const pattern = LABEL_VALUE_RE.test(value)
     ? []
     : [regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345')];
@@ -149,13 +159,18 @@ const PORT_NAME_CHECKS: ReadonlyArray<readonly [(name: string) => boolean, strin
   [name => !name.startsWith('-') && !name.endsWith('-'), 'must not begin or end with a hyphen'],
 ];
 
+/** Every condition of IANA_SVC_NAME at once, for the common case of a valid name. */
+const PORT_NAME_RE = /^(?=[-a-z0-9]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Upstream `IsValidPortName` (IANA_SVC_NAME): container port names and named Service targetPorts. */
 export function isValidPortName(name: string): string[] {
+  if (name.length <= PORT_NAME_MAX_LENGTH && PORT_NAME_RE.test(name)) return [];
   return PORT_NAME_CHECKS.filter(([ok]) => !ok(name)).map(([, reason]) => reason);
 }
 
 /** Upstream `IsEnvVarName` (1.28, before RelaxedEnvironmentVariableValidation), with its `hasChDirPrefix` check. */
 export function isEnvVarName(value: string): string[] {
+  if (ENV_VAR_NAME_RE.test(value) && !value.startsWith('..') && value !== '.') return [];
   const pattern = ENV_VAR_NAME_RE.test(value)
     ? []
     : [regexError(ENV_VAR_NAME_ERR, ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1')];

@@ -20,13 +20,14 @@ import { validateWindowsHostProcess } from './windows-host-process';
  * at `specPath`: policies and names, DNS, the pod security context, host network ports, gates, host
  * aliases, tolerations, affinity, topology spread, Windows HostProcess and the OS field. Every rule
  * treats an absent field as its v1 default, so defaulted and raw manifests get the same verdict.
+ * Problems are appended to `out` (a new list when not given), which is returned.
  */
 export function validatePodLevel(
   spec: JsonObject,
   specPath: string,
   containers: PodContainers,
+  out: ValidationError[] = [],
 ): ValidationError[] {
-  const out: ValidationError[] = [];
   validatePodFields(spec, specPath, out);
   validatePodDns(spec, specPath, out);
   validatePodSecurityContext(spec, specPath, out);

@@ -1,5 +1,6 @@
 import type { ContainerPortView, ContainerView } from './container';
 import { validateContainer } from './container';
+import type { ContainerContext } from './container-details';
 import { duplicates } from './duplicates';
 import { validateEphemeralContainers } from './ephemeral-containers';
 import type { JsonObject } from './json';
@@ -32,16 +33,17 @@ export function readPodContainers(
   out: ValidationError[],
   volumes?: VolumeIndex,
 ): PodContainers {
+  const regularContext: ContainerContext | undefined = volumes && { kind: 'container', volumes };
   const regular = readObjects(spec, 'containers', `${specPath}.containers`, out).map(({ path, item }) =>
-    validateContainer(item, path, out, volumes && { kind: 'container', volumes }),
+    validateContainer(item, path, out, regularContext),
   );
+  if (isUnset(spec, 'initContainers')) return { regular, init: [], serving: regular };
+  const initContext: ContainerContext | undefined = volumes && { kind: 'init', volumes };
   const initEntries = readObjects(spec, 'initContainers', `${specPath}.initContainers`, out);
-  const init = initEntries.map(({ path, item }) =>
-    validateContainer(item, path, out, volumes && { kind: 'init', volumes }),
-  );
+  const init = initEntries.map(({ path, item }) => validateContainer(item, path, out, initContext));
   // Sidecars keep running next to the regular containers, so they share ports with them.
   const sidecars = init.filter((_, i) => initEntries[i]?.item.restartPolicy === 'Always');
-  return { regular, init, serving: [...regular, ...sidecars] };
+  return { regular, init, serving: sidecars.length === 0 ? regular : [...regular, ...sidecars] };
 }
 
 interface OwnedPort {
@@ -56,49 +58,59 @@ const containerLabel = (container: ContainerView): string =>
   container.name === undefined ? container.path : JSON.stringify(container.name);
 
 /** Upstream `validateContainers`/`validateInitContainers`: names unique across both lists; the later one is reported. */
-function duplicateNames(pod: PodContainers): ValidationError[] {
-  return duplicates([...pod.regular, ...pod.init], container => container.name).map(([first, repeat]) =>
-    error(
-      'container-name-duplicate',
-      `${repeat.path}.name`,
-      repeat.name,
-      `Duplicate value: container name ${JSON.stringify(repeat.name)} is already used by ${first.path}; names must be unique across containers and initContainers`,
-      'Rename one of the two containers.',
-    ),
-  );
+function duplicateNames(pod: PodContainers, out: ValidationError[]): void {
+  const all = pod.init.length === 0 ? pod.regular : [...pod.regular, ...pod.init];
+  for (const [first, repeat] of duplicates(all, container => container.name)) {
+    out.push(
+      error(
+        'container-name-duplicate',
+        `${repeat.path}.name`,
+        repeat.name,
+        `Duplicate value: container name ${JSON.stringify(repeat.name)} is already used by ${first.path}; names must be unique across containers and initContainers`,
+        'Rename one of the two containers.',
+      ),
+    );
+  }
 }
 
 /**
  * Upstream `checkHostPortConflicts`: one hostPort + protocol + hostIP per node. Regular containers are
  * checked together; each init container on its own, since init containers run one after another.
  */
-function hostPortConflicts(pod: PodContainers): ValidationError[] {
-  const groups = [pod.regular, ...pod.init.map(container => [container])];
-  return groups.flatMap(group =>
-    duplicates(portsOf(group), ({ port }) =>
+function hostPortConflicts(pod: PodContainers, out: ValidationError[]): void {
+  // Only regular containers can conflict with each other; an init container has to have two ports.
+  const hostPorts = (containers: readonly ContainerView[]): number =>
+    containers.reduce((n, c) => n + c.ports.filter(p => p.hostPort !== undefined).length, 0);
+  const groups = [pod.regular, ...pod.init.map(container => [container])].filter(g => hostPorts(g) > 1);
+  for (const group of groups) {
+    for (const [first, repeat] of duplicates(portsOf(group), ({ port }) =>
       port.hostPort === undefined ? undefined : `${port.protocol}/${port.hostIP}/${port.hostPort}`,
-    ).map(([first, repeat]) =>
-      error(
-        'pod-host-port-conflict',
-        `${repeat.port.path}.hostPort`,
-        repeat.port.hostPort,
-        `Duplicate value: "${repeat.port.protocol}/${repeat.port.hostIP}/${repeat.port.hostPort}" is already claimed by ${first.port.path}; a host port can be bound only once per node`,
-        'Use a different hostPort, hostIP or protocol for one of the two ports.',
-      ),
-    ),
-  );
+    )) {
+      out.push(
+        error(
+          'pod-host-port-conflict',
+          `${repeat.port.path}.hostPort`,
+          repeat.port.hostPort,
+          `Duplicate value: "${repeat.port.protocol}/${repeat.port.hostIP}/${repeat.port.hostPort}" is already claimed by ${first.port.path}; a host port can be bound only once per node`,
+          'Use a different hostPort, hostIP or protocol for one of the two ports.',
+        ),
+      );
+    }
+  }
 }
 
 /**
  * Beyond the API server: containers of a Pod share one network namespace, so two of them cannot both
  * listen on the same port + protocol; the second process fails to bind at runtime.
  */
-function containerPortConflicts(pod: PodContainers): ValidationError[] {
-  return duplicates(portsOf(pod.serving), ({ port }) =>
+function containerPortConflicts(pod: PodContainers, out: ValidationError[]): void {
+  // One serving container cannot clash with itself here (validatePorts has no such rule either).
+  if (pod.serving.filter(c => c.ports.length > 0).length < 2) return;
+  for (const [first, repeat] of duplicates(portsOf(pod.serving), ({ port }) =>
     port.containerPort === undefined ? undefined : `${port.protocol}/${port.containerPort}`,
-  )
-    .filter(([first, repeat]) => first.container !== repeat.container)
-    .map(([first, repeat]) =>
+  )) {
+    if (first.container === repeat.container) continue;
+    out.push(
       error(
         'pod-container-port-conflict',
         `${repeat.port.path}.containerPort`,
@@ -107,6 +119,7 @@ function containerPortConflicts(pod: PodContainers): ValidationError[] {
         `Move one of the two containers to a different port, or run them in separate Pods.`,
       ),
     );
+  }
 }
 
 /**
@@ -135,16 +148,19 @@ export function validatePodSpec(
   }
   const volumes = withClaimVolumes(validateVolumes(spec, specPath, out), claimVolumes);
   const containers = readPodContainers(spec, specPath, out, volumes);
-  validateEphemeralContainers(spec, specPath, [...containers.regular, ...containers.init], volumes, out);
-  return [
-    ...out,
-    ...duplicateNames(containers),
-    ...hostPortConflicts(containers),
-    ...containerPortConflicts(containers),
-    ...validateLabels(spec, 'nodeSelector', `${specPath}.nodeSelector`),
-    ...deprecatedNodeSelectorLabels(spec, specPath),
-    ...validatePodLevel(spec, specPath, containers),
-  ];
+  if (!isUnset(spec, 'ephemeralContainers')) {
+    validateEphemeralContainers(spec, specPath, [...containers.regular, ...containers.init], volumes, out);
+  }
+  // Pod-wide problems follow the per-part ones, in this order.
+  duplicateNames(containers, out);
+  hostPortConflicts(containers, out);
+  containerPortConflicts(containers, out);
+  if (!isUnset(spec, 'nodeSelector')) {
+    out.push(...validateLabels(spec, 'nodeSelector', `${specPath}.nodeSelector`));
+    out.push(...deprecatedNodeSelectorLabels(spec, specPath));
+  }
+  validatePodLevel(spec, specPath, containers, out);
+  return out;
 }
 
 /**

@@ -16,15 +16,44 @@ export type PodBearingKind =
  * Keyed by `apiVersion/kind`, so an `extensions/v1beta1` Deployment, which a 1.28 server no
  * longer serves, is not mistaken for one.
  */
-const TEMPLATE_PATHS: ReadonlyMap<string, { kind: PodBearingKind; path: readonly string[] }> = new Map([
-  ['v1/Pod', { kind: 'Pod', path: [] }],
-  ['apps/v1/Deployment', { kind: 'Deployment', path: ['spec', 'template'] }],
-  ['apps/v1/StatefulSet', { kind: 'StatefulSet', path: ['spec', 'template'] }],
-  ['apps/v1/DaemonSet', { kind: 'DaemonSet', path: ['spec', 'template'] }],
-  ['apps/v1/ReplicaSet', { kind: 'ReplicaSet', path: ['spec', 'template'] }],
-  ['batch/v1/Job', { kind: 'Job', path: ['spec', 'template'] }],
-  ['batch/v1/CronJob', { kind: 'CronJob', path: ['spec', 'jobTemplate', 'spec', 'template'] }],
-]);
+const TEMPLATE_PATHS: ReadonlyMap<string, TemplatePlace> = new Map(
+  (
+    [
+      ['v1/Pod', 'Pod', []],
+      ['apps/v1/Deployment', 'Deployment', ['spec', 'template']],
+      ['apps/v1/StatefulSet', 'StatefulSet', ['spec', 'template']],
+      ['apps/v1/DaemonSet', 'DaemonSet', ['spec', 'template']],
+      ['apps/v1/ReplicaSet', 'ReplicaSet', ['spec', 'template']],
+      ['batch/v1/Job', 'Job', ['spec', 'template']],
+      ['batch/v1/CronJob', 'CronJob', ['spec', 'jobTemplate', 'spec', 'template']],
+    ] as const
+  ).map(([key, kind, keys]) => [key, placeOf(kind, keys)]),
+);
+
+/** Where a kind keeps its template, with the field paths built once. */
+interface TemplatePlace {
+  readonly kind: PodBearingKind;
+  readonly keys: readonly string[];
+  readonly path: string;
+  readonly metadataPath: string;
+  readonly specPath: string;
+}
+
+function placeOf(kind: PodBearingKind, keys: readonly string[]): TemplatePlace {
+  const path = keys.join('.');
+  const prefix = path === '' ? '' : `${path}.`;
+  return { kind, keys, path, metadataPath: `${prefix}metadata`, specPath: `${prefix}spec` };
+}
+
+/** The object at `key` of a template (own properties only), or `{}`. */
+function partOf(template: unknown, key: string): JsonObject {
+  if (!isJsonObject(template)) return EMPTY;
+  const value = template[key];
+  return isJsonObject(value) && Object.hasOwn(template, key) ? value : EMPTY;
+}
+
+// Shared by every template without metadata or spec: frozen, since readers only read it.
+const EMPTY: JsonObject = Object.freeze({});
 
 /** A Pod, or a workload's pod template, with the field paths its parts are reported at. */
 export interface PodTemplateRef {
@@ -58,19 +87,13 @@ export function podTemplateOf(obj: unknown): PodTemplateRef | undefined {
   const entry = TEMPLATE_PATHS.get(`${obj.apiVersion}/${obj.kind}`);
   if (entry === undefined) return undefined;
   let template: unknown = obj;
-  for (const key of entry.path) template = isJsonObject(template) ? template[key] : undefined;
-  const part = (key: string): JsonObject => {
-    const value = isJsonObject(template) && Object.hasOwn(template, key) ? template[key] : undefined;
-    return isJsonObject(value) ? value : {};
-  };
-  const path = entry.path.join('.');
-  const prefix = path === '' ? '' : `${path}.`;
+  for (const key of entry.keys) template = isJsonObject(template) ? template[key] : undefined;
   return {
     kind: entry.kind,
-    path,
-    metadataPath: `${prefix}metadata`,
-    specPath: `${prefix}spec`,
-    metadata: part('metadata'),
-    spec: part('spec'),
+    path: entry.path,
+    metadataPath: entry.metadataPath,
+    specPath: entry.specPath,
+    metadata: partOf(template, 'metadata'),
+    spec: partOf(template, 'spec'),
   };
 }
