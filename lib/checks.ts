@@ -4,7 +4,7 @@ import type { ChecksOptions, ManifestEntry } from './engine';
 import { checkEntries } from './engine';
 import type { Finding } from './rules';
 import { formatProblem } from './rules';
-import { podBearingKind } from './rules/pod-template';
+import { podBearingKindOf } from './rules/pod-template';
 
 export type { ChecksOptions } from './engine';
 
@@ -75,7 +75,31 @@ class Checks {
 
   /** The options that apply to a construct: the nearest setting of each, root last. */
   public optionsFor(construct: IConstruct): ChecksOptions {
-    return Object.assign({}, ...construct.node.scopes.map(s => this.options.get(s)));
+    return this.mergedOptions(construct, new Map());
+  }
+
+  /**
+   * `optionsFor`, with the merged options of each scope kept in `memo` for one pass: a scope's
+   * are its parent's with its own on top, so constructs that share a parent share one object.
+   */
+  private mergedOptions(construct: IConstruct, memo: Map<IConstruct, ChecksOptions>): ChecksOptions {
+    const known = memo.get(construct);
+    if (known !== undefined) return known;
+    const parent = construct.node.scope;
+    const inherited = parent === undefined ? {} : this.mergedOptions(parent, memo);
+    const own = this.options.get(construct);
+    const merged = own === undefined ? inherited : { ...inherited, ...own };
+    memo.set(construct, merged);
+    return merged;
+  }
+
+  /** Whether `object` is under (or is) a scope of `checkAll()`. */
+  private underCheckAll(object: IConstruct): boolean {
+    if (this.scopes.size === 0) return false;
+    for (let c: IConstruct | undefined = object; c !== undefined; c = c.node.scope) {
+      if (this.scopes.has(c)) return true;
+    }
+    return false;
   }
 
   /** Marks the start and end of each `synth()`/`synthYaml()` of the app, to share work between passes. */
@@ -106,17 +130,18 @@ class Checks {
     this.found.clear();
     const objects: ApiObject[] = [];
     const entries: ManifestEntry[] = [];
+    const options = new Map<IConstruct, ChecksOptions>();
     for (const object of objectsUnder(this.root)) {
       this.reuseRenderedManifest(object);
       const manifest = renderOrUndefined(object);
       // An object that cannot render (e.g. a Pod without containers) is explained by its construct's own validation.
       if (manifest === undefined) continue;
       this.rendered.set(object, manifest);
-      const report = this.objects.has(object) || [...this.scopes].some(s => isUnder(object, s));
+      const report = this.objects.has(object) || this.underCheckAll(object);
       objects.push(object);
-      entries.push({ manifest, report, options: this.optionsFor(object) });
+      entries.push({ manifest, report, options: this.mergedOptions(object, options) });
     }
-    for (const finding of checkEntries(entries, this.optionsFor(this.root))) {
+    for (const finding of checkEntries(entries, this.mergedOptions(this.root, options))) {
       const object = objects[finding.index];
       const list = this.found.get(object);
       if (list) list.push(finding);
@@ -161,12 +186,8 @@ function objectsUnder(scope: IConstruct): ApiObject[] {
       (c): c is ApiObject =>
         c instanceof ApiObject &&
         ((c.apiVersion === 'v1' && c.kind === 'Service') ||
-          podBearingKind({ apiVersion: c.apiVersion, kind: c.kind }) !== undefined),
+          podBearingKindOf(c.apiVersion, c.kind) !== undefined),
     );
-}
-
-function isUnder(construct: IConstruct, scope: IConstruct): boolean {
-  return construct.node.scopes.includes(scope);
 }
 
 function renderOrUndefined(object: ApiObject): unknown {

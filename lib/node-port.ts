@@ -2,6 +2,7 @@ import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import type { IConstruct } from 'constructs';
 import { trackForChecks } from './checks';
+import { renderedLabels } from './rendered-labels';
 import { isJsonObject } from './rules/json';
 import { podTemplateOf } from './rules/pod-template';
 
@@ -118,13 +119,7 @@ export function exposeViaNodePort(target: IConstruct, options: NodePortServiceOp
       annotations: options.annotations === undefined ? undefined : { ...options.annotations },
     },
     type: kplus.ServiceType.NODE_PORT,
-    ports: ports.map((p, i) => {
-      const targetPort = p.targetPort ?? p.port;
-      const protocol = p.protocol ?? kplus.Protocol.TCP;
-      const exposed = source.ports.find(c => c.number === targetPort && c.protocol === protocol);
-      const name = p.name ?? exposed?.name ?? (ports.length > 1 ? kubectlPortName(ports, i) : undefined);
-      return { ...p, name, protocol, targetPort };
-    }),
+    ports: servicePorts(ports, source.ports),
   });
   for (const [key, value] of Object.entries(source.selector)) {
     service.selectLabel(key, value);
@@ -137,6 +132,31 @@ export function exposeViaNodePort(target: IConstruct, options: NodePortServiceOp
   }
   trackForChecks(service, ApiObject.of(service));
   return service;
+}
+
+/** The Service's ports: each named after the container port it targets, else as kubectl names it. */
+function servicePorts(
+  ports: readonly kplus.ServicePort[],
+  exposed: readonly ExposedPort[],
+): kplus.ServicePort[] {
+  const result: kplus.ServicePort[] = [];
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i];
+    const targetPort = p.targetPort ?? p.port;
+    const protocol = p.protocol ?? kplus.Protocol.TCP;
+    let name = p.name;
+    if (name === undefined) {
+      for (const c of exposed) {
+        if (c.number === targetPort && c.protocol === protocol) {
+          name = c.name;
+          break;
+        }
+      }
+    }
+    name ??= ports.length > 1 ? kubectlPortName(ports, i) : undefined;
+    result.push({ ...p, name, protocol, targetPort });
+  }
+  return result;
 }
 
 /**
@@ -153,7 +173,7 @@ export function exposePodViaNodePort(pod: kplus.Pod, options: NodePortServiceOpt
  * The name kubectl gives the i-th port: `port-N`, N counting distinct port numbers in order,
  * with a `-<protocol>` suffix when that number is exposed on several protocols.
  */
-function kubectlPortName(ports: kplus.ServicePort[], i: number): string {
+function kubectlPortName(ports: readonly kplus.ServicePort[], i: number): string {
   const numbers = [...new Set(ports.map(p => p.port))];
   const { port, protocol = kplus.Protocol.TCP } = ports[i];
   const protocols = new Set(ports.filter(p => p.port === port).map(p => p.protocol ?? kplus.Protocol.TCP));
@@ -186,7 +206,7 @@ function readSource(target: IConstruct): ExposureSource {
         'Pass a Pod, Deployment, StatefulSet, DaemonSet or ReplicaSet (the Pods of Jobs and CronJobs run to completion).',
     );
   }
-  const own = ownLabels(target, object.metadata.toJson().labels ?? {});
+  const own = ownLabels(target, renderedLabels(object));
   const plus = isPlusPodLike(target) ? target : undefined;
   const manifest = plus === undefined ? object.toJson() : undefined;
   const template = manifest === undefined ? undefined : podTemplateOf(manifest);

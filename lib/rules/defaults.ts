@@ -191,7 +191,10 @@ function defaultContainerPort(port: JsonObject, hostNetwork: boolean): JsonObjec
 /** `SetDefaults_Container` and the defaults of everything a container holds. */
 function defaultContainer(container: JsonObject, options: ContainerDefaults): JsonObject {
   const draft = new Draft(container);
-  draft.setIfBlank('imagePullPolicy', defaultPullPolicy(container.image));
+  // Parsing the image is the dearest default: only when the policy is unset.
+  const pullPolicy = draft.get('imagePullPolicy');
+  if (pullPolicy === undefined || pullPolicy === null || pullPolicy === '')
+    draft.set('imagePullPolicy', defaultPullPolicy(container.image));
   draft.setIfBlank('terminationMessagePath', '/dev/termination-log');
   draft.setIfBlank('terminationMessagePolicy', 'File');
   draft.updateEach('ports', port => defaultContainerPort(port, options.hostNetwork));

@@ -74,7 +74,12 @@ export interface PodTemplateRef {
 /** The kind of a pod-bearing object (by `apiVersion` and `kind`), or undefined for any other object. */
 export function podBearingKind(obj: unknown): PodBearingKind | undefined {
   if (!isJsonObject(obj)) return undefined;
-  return TEMPLATE_PATHS.get(`${obj.apiVersion}/${obj.kind}`)?.kind;
+  return podBearingKindOf(obj.apiVersion, obj.kind);
+}
+
+/** `podBearingKind` of an object's `apiVersion` and `kind`, without the object (e.g. a construct's). */
+export function podBearingKindOf(apiVersion: unknown, kind: unknown): PodBearingKind | undefined {
+  return TEMPLATE_PATHS.get(`${apiVersion}/${kind}`)?.kind;
 }
 
 /**
