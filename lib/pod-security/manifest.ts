@@ -22,6 +22,30 @@ export function arrayAt(parent: unknown, key: string): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/*
+ * The checks read fields by name (`securityContext?.privileged`) and pass the value through
+ * `asObject`, `asArray` or `asString`: each read site then keeps its own inline cache, where the
+ * generic `objectAt(parent, key)` readers share one for every key and every shape, which makes
+ * them slow on every object. Both read the same thing: the parent is an object or undefined.
+ */
+
+/** `value` when it is an object; what `objectAt` returns for the value it finds. */
+export function asObject(value: unknown): JsonObject | undefined {
+  return isJsonObject(value) ? value : undefined;
+}
+
+/** `value` when it is an array, else an empty array; what `arrayAt` returns for the value it finds. */
+export function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : NO_ITEMS;
+}
+
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+
+/** A string field's value as text, `''` when absent or null; what `stringAt` returns for the value it finds. */
+export function asString(value: unknown): string {
+  return isSet(value) ? text(value) : '';
+}
+
 /** The value at `key`, or undefined when the parent is not an object. */
 export function valueAt(parent: unknown, key: string): unknown {
   return isJsonObject(parent) ? parent[key] : undefined;
@@ -59,6 +83,8 @@ export interface ContainerRef {
   readonly name: string;
   /** Field path of the container in the object checked, e.g. `spec.containers[1]`. */
   readonly path: string;
+  /** The container's `securityContext`, when an object. */
+  readonly securityContext: JsonObject | undefined;
 }
 
 /** A Pod, or a workload's pod template: what the checks read, and where it sits in the object checked. */
@@ -73,24 +99,36 @@ export interface PodView {
   readonly specPath: string;
   /** Every container, in the order upstream `visitContainers` walks them; listed once per object. */
   readonly containers: readonly ContainerRef[];
+  /** The pod's `spec.securityContext`, when an object. */
+  readonly securityContext: JsonObject | undefined;
 }
 
-/** The container lists, in the order upstream `visitContainers` walks them (this order shapes the detail text). */
-const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
-
-/** Every container of a pod spec: init containers, then containers, then ephemeral containers. */
+/** Every container of a pod spec, in the order upstream `visitContainers` walks them (this order shapes the detail text): init containers, then containers, then ephemeral containers. */
 function containersOf(spec: JsonObject, specPath: string): ContainerRef[] {
   const refs: ContainerRef[] = [];
-  for (const list of CONTAINER_LISTS) {
-    const containers = arrayAt(spec, list);
-    for (let index = 0; index < containers.length; index++) {
-      const container = containers[index];
-      if (isJsonObject(container)) {
-        refs.push({ container, name: stringAt(container, 'name'), path: `${specPath}.${list}[${index}]` });
-      }
+  addContainers(refs, asArray(spec.initContainers), specPath, 'initContainers');
+  addContainers(refs, asArray(spec.containers), specPath, 'containers');
+  addContainers(refs, asArray(spec.ephemeralContainers), specPath, 'ephemeralContainers');
+  return refs;
+}
+
+function addContainers(
+  refs: ContainerRef[],
+  containers: readonly unknown[],
+  specPath: string,
+  list: string,
+): void {
+  for (let index = 0; index < containers.length; index++) {
+    const container = containers[index];
+    if (isJsonObject(container)) {
+      refs.push({
+        container,
+        name: asString(container.name),
+        path: `${specPath}.${list}[${index}]`,
+        securityContext: asObject(container.securityContext),
+      });
     }
   }
-  return refs;
 }
 
 /** A view of the template found at `path` (no trailing dot; `''` for the object itself). */
@@ -104,6 +142,7 @@ function viewAt(template: unknown, path: string): PodView {
     metadataPath: `${prefix}metadata`,
     specPath,
     containers: containersOf(spec, specPath),
+    securityContext: asObject(spec.securityContext),
   };
 }
 
@@ -126,6 +165,7 @@ export function podViewOf(podOrWorkload: unknown): PodView | undefined {
       metadataPath: known.metadataPath,
       specPath: known.specPath,
       containers: containersOf(known.spec, known.specPath),
+      securityContext: asObject(known.spec.securityContext),
     };
   }
   const spec = objectAt(podOrWorkload, 'spec');
@@ -140,7 +180,7 @@ export function podViewOf(podOrWorkload: unknown): PodView | undefined {
 
 /** Whether the pod declares `spec.os.name: windows`, which upstream v1.25+ exempts from some restricted checks. */
 export function isWindowsPod(pod: PodView): boolean {
-  return valueAt(objectAt(pod.spec, 'os'), 'name') === 'windows';
+  return asObject(pod.spec.os)?.name === 'windows';
 }
 
 /**

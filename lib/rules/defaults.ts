@@ -27,7 +27,9 @@ class Draft {
   /** The current value of `key`, changed or not. */
   get(key: string): unknown {
     const source = this.copy ?? this.base;
-    return Object.hasOwn(source, key) ? source[key] : undefined;
+    const value = source[key];
+    // Absent keys are the usual case: only a value found is checked to be the object's own.
+    return value !== undefined && Object.hasOwn(source, key) ? value : undefined;
   }
 
   /** Sets `key` when the value differs. */

@@ -14,21 +14,21 @@ const ID_RANGE = inclusiveRangeError(0, MAX_ID);
 /** Values the API server accepts for `fsGroupChangePolicy`, sorted as upstream lists them. */
 export const FS_GROUP_CHANGE_POLICIES: readonly string[] = ['Always', 'OnRootMismatch'];
 
-const ID_FIELDS: ReadonlyArray<readonly [key: string, rule: string]> = [
-  ['runAsUser', 'pod-run-as-user-invalid'],
-  ['runAsGroup', 'pod-run-as-group-invalid'],
-  ['fsGroup', 'pod-fs-group-invalid'],
-];
-
 const idFix = (field: string): string => `Set ${field} to a user or group id between 0 and ${MAX_ID}.`;
 
+/** One user or group id field; a valid or absent one (the usual case) costs one read. */
+function validateIdField(sc: JsonObject, key: string, rule: string, path: string, out: ValidationError[]): void {
+  const raw = sc[key];
+  if (raw == null || (Number.isInteger(raw) && (raw as number) >= 0 && (raw as number) <= MAX_ID)) return;
+  const field = `${path}.${key}`;
+  const id = read(sc, key, field, INTEGER, out);
+  if (id !== undefined && (id < 0 || id > MAX_ID)) out.push(error(rule, field, id, ID_RANGE, idFix(field)));
+}
+
 function validateIds(sc: JsonObject, path: string, out: ValidationError[]): void {
-  for (const [key, rule] of ID_FIELDS) {
-    if (sc[key] == null) continue;
-    const field = `${path}.${key}`;
-    const id = read(sc, key, field, INTEGER, out);
-    if (id !== undefined && (id < 0 || id > MAX_ID)) out.push(error(rule, field, id, ID_RANGE, idFix(field)));
-  }
+  validateIdField(sc, 'runAsUser', 'pod-run-as-user-invalid', path, out);
+  validateIdField(sc, 'runAsGroup', 'pod-run-as-group-invalid', path, out);
+  validateIdField(sc, 'fsGroup', 'pod-fs-group-invalid', path, out);
   if (sc.supplementalGroups == null) return;
   const groups = read(sc, 'supplementalGroups', `${path}.supplementalGroups`, LIST, out) ?? [];
   for (let i = 0; i < groups.length; i++) {

@@ -118,9 +118,24 @@ function hugePagesDivisible(name: string, q: Quantity): boolean {
 
 interface Read {
   readonly name: string;
-  readonly field: string;
   readonly raw: unknown;
   readonly quantity: Quantity;
+}
+
+/** Field path of one value of `limits` or `requests`, built only for a problem. */
+const valueField = (listPath: string, name: string): string => `${listPath}[${name}]`;
+
+/** Milli-rounded parses by parse (the parses are cached, so few distinct ones). */
+const ROUNDED = new Map<Quantity, Quantity>();
+
+function roundedOnce(parsed: Quantity): Quantity {
+  let rounded = ROUNDED.get(parsed);
+  if (rounded === undefined) {
+    rounded = roundUpToMilli(parsed);
+    // Only the cached parses come back again; a bounded map keeps odd inputs from piling up.
+    if (ROUNDED.size < 10_000) ROUNDED.set(parsed, rounded);
+  }
+  return rounded;
 }
 
 /** Reads one of `limits`/`requests`, checking names and values; returns the values that parse. */
@@ -130,30 +145,31 @@ function readList(
   path: string,
   out: ValidationError[],
 ): Read[] {
+  const result: Read[] = [];
+  if (resources[key] == null) return result;
   const listPath = `${path}.${key}`;
   const list = read(resources, key, listPath, OBJECT, out) ?? {};
-  const result: Read[] = [];
   for (const name of Object.keys(list)) {
-    const field = `${listPath}[${name}]`;
     const raw = list[name];
-    validateResourceName(name, field, out);
+    // The usual names (cpu, memory, ephemeral-storage) are valid: no path to build for them.
+    if (!CONTAINER_RESOURCES.has(name)) validateResourceName(name, valueField(listPath, name), out);
     const parsed = readQuantity(raw);
     if (typeof parsed === 'string') {
-      out.push(quantityDecodeError(field, raw, parsed));
+      out.push(quantityDecodeError(valueField(listPath, name), raw, parsed));
       continue;
     }
-    const quantity = roundUpToMilli(parsed);
+    const quantity = roundedOnce(parsed);
     if (quantity.nanos < 0n) {
-      out.push(error('resource-quantity-negative', field, raw, NON_NEGATIVE, `Set ${field} to 0 or more.`));
+      out.push(error('resource-quantity-negative', valueField(listPath, name), raw, NON_NEGATIVE, `Set ${valueField(listPath, name)} to 0 or more.`));
     }
     if ((INTEGER_RESOURCES.has(name) || isExtended(name)) && quantityMilliValue(quantity) % 1000n !== 0n) {
       out.push(
         error(
           'resource-quantity-not-integer',
-          field,
+          valueField(listPath, name),
           raw,
           'must be an integer',
-          `Set ${field} to a whole number.`,
+          `Set ${valueField(listPath, name)} to a whole number.`,
         ),
       );
     }
@@ -161,14 +177,14 @@ function readList(
       out.push(
         error(
           'resource-hugepages-not-divisible',
-          field,
+          valueField(listPath, name),
           raw,
           `${quantityString(quantity)} is not positive integer multiple of ${name}`,
-          `Set ${field} to a whole number of ${name.slice(HUGEPAGES.length)} pages.`,
+          `Set ${valueField(listPath, name)} to a whole number of ${name.slice(HUGEPAGES.length)} pages.`,
         ),
       );
     }
-    result.push({ name, field, raw, quantity });
+    result.push({ name, raw, quantity });
   }
   return result;
 }
@@ -179,15 +195,16 @@ function readList(
  * that cannot be overcommitted), and hugepages only next to cpu or memory.
  */
 export function validateResources(container: JsonObject, path: string, out: ValidationError[]): void {
+  if (container.resources == null) return;
   const resourcesPath = `${path}.resources`;
   const resources = read(container, 'resources', resourcesPath, OBJECT, out);
   if (resources === undefined) return;
   const limits = readList(resources, 'limits', resourcesPath, out);
   const requests = readList(resources, 'requests', resourcesPath, out);
-  const limitByName = new Map(limits.map(limit => [limit.name, limit.quantity]));
   for (const request of requests) {
-    const limit = limitByName.get(request.name);
+    const limit = limits.find(l => l.name === request.name)?.quantity;
     const requestsField = `${resourcesPath}.requests`;
+    const requestField = valueField(requestsField, request.name);
     if (limit === undefined) {
       if (!overcommitAllowed(request.name)) {
         out.push(
@@ -210,7 +227,7 @@ export function validateResources(container: JsonObject, path: string, out: Vali
           requestsField,
           request.raw,
           `must be equal to ${request.name} limit of ${quantityString(limit)}`,
-          `Set ${request.field} equal to ${resourcesPath}.limits[${request.name}]: ${request.name} cannot be overcommitted.`,
+          `Set ${requestField} equal to ${resourcesPath}.limits[${request.name}]: ${request.name} cannot be overcommitted.`,
         ),
       );
     } else if (order > 0) {
@@ -220,7 +237,7 @@ export function validateResources(container: JsonObject, path: string, out: Vali
           requestsField,
           request.raw,
           `must be less than or equal to ${request.name} limit of ${quantityString(limit)}`,
-          `Lower ${request.field} to at most the limit, or raise ${resourcesPath}.limits[${request.name}].`,
+          `Lower ${requestField} to at most the limit, or raise ${resourcesPath}.limits[${request.name}].`,
         ),
       );
     }

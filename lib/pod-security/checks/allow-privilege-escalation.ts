@@ -1,14 +1,14 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { isWindowsPod, objectAt, valueAt } from '../manifest';
+import { isWindowsPod } from '../manifest';
 import { containerList } from '../wording';
 
 // Upstream policy/check_allowPrivilegeEscalation.go, allowPrivilegeEscalation_1_8.
 function allowPrivilegeEscalationV1Dot8(pod: PodView): CheckFinding | undefined {
   const names: string[] = [];
   let field: string | undefined;
-  for (const { container, name, path } of pod.containers) {
-    if (valueAt(objectAt(container, 'securityContext'), 'allowPrivilegeEscalation') === false) continue;
+  for (const { name, path, securityContext } of pod.containers) {
+    if (securityContext?.allowPrivilegeEscalation === false) continue;
     names.push(name);
     field ??= `${path}.securityContext.allowPrivilegeEscalation`;
   }

@@ -1,6 +1,6 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { JsonObject, PodView } from '../manifest';
-import { objectAt, stringAt, text } from '../manifest';
+import { asObject, asString, text } from '../manifest';
 import { containerList, joinQuote, pluralize, sortedUnique } from '../wording';
 
 /** Annotation prefix of the per-container AppArmor profile used before the v1.30 fields. */
@@ -15,10 +15,10 @@ function allowedAnnotationValue(profile: string): boolean {
 }
 
 /** The `appArmorProfile.type` of a securityContext when it sets a forbidden one, else undefined. */
-function forbiddenType(securityContext: unknown): string | undefined {
-  const profile = objectAt(securityContext, 'appArmorProfile');
+function forbiddenType(securityContext: JsonObject | undefined): string | undefined {
+  const profile = asObject(securityContext?.appArmorProfile);
   if (profile === undefined) return undefined;
-  const type = stringAt(profile, 'type');
+  const type = asString(profile?.type);
   return ALLOWED_TYPES.has(type) ? undefined : type;
 }
 
@@ -40,20 +40,20 @@ function forbiddenAnnotations(annotations: JsonObject): { key: string; shown: st
 function appArmorProfileV1Dot0(pod: PodView): CheckFinding | undefined {
   const badValues: string[] = [];
   let field: string | undefined;
-  const podType = forbiddenType(objectAt(pod.spec, 'securityContext'));
+  const podType = forbiddenType(pod.securityContext);
   if (podType !== undefined) {
     badValues.push(podType);
     field = `${pod.specPath}.securityContext.appArmorProfile.type`;
   }
   const names: string[] = [];
-  for (const { container, name, path } of pod.containers) {
-    const type = forbiddenType(objectAt(container, 'securityContext'));
+  for (const { name, path, securityContext } of pod.containers) {
+    const type = forbiddenType(securityContext);
     if (type === undefined) continue;
     names.push(name);
     badValues.push(type);
     field ??= `${path}.securityContext.appArmorProfile.type`;
   }
-  const annotations = forbiddenAnnotations(objectAt(pod.metadata, 'annotations') ?? {});
+  const annotations = forbiddenAnnotations(asObject(pod.metadata.annotations) ?? {});
   const firstAnnotation = annotations[0];
   if (firstAnnotation !== undefined) field ??= `${pod.metadataPath}.annotations[${firstAnnotation.key}]`;
   if (field === undefined) return undefined;

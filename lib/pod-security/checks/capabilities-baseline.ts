@@ -1,6 +1,6 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { arrayAt, objectAt, text } from '../manifest';
+import { asArray, asObject, text } from '../manifest';
 import { containerList, joinQuote, sortedUnique } from '../wording';
 
 /** Capabilities the container runtime grants by default; baseline lets pods add only these back. */
@@ -25,8 +25,8 @@ function capabilitiesBaselineV1Dot0(pod: PodView): CheckFinding | undefined {
   const names: string[] = [];
   const added: string[] = [];
   let field: string | undefined;
-  for (const { container, name, path } of pod.containers) {
-    const add = arrayAt(objectAt(objectAt(container, 'securityContext'), 'capabilities'), 'add');
+  for (const { name, path, securityContext } of pod.containers) {
+    const add = asArray(asObject(securityContext?.capabilities)?.add);
     let bad = false;
     for (let index = 0; index < add.length; index++) {
       const capability = text(add[index]);

@@ -1,6 +1,6 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { arrayAt, isWindowsPod, objectAt, text } from '../manifest';
+import { asArray, asObject, isWindowsPod, text } from '../manifest';
 import { containerList, joinQuote, sortedUnique } from '../wording';
 
 /** The one capability restricted lets containers add. */
@@ -12,13 +12,13 @@ function capabilitiesRestrictedV1Dot22(pod: PodView): CheckFinding | undefined {
   const addingForbidden: string[] = [];
   const forbidden: string[] = [];
   let field: string | undefined;
-  for (const { container, name, path } of pod.containers) {
-    const capabilities = objectAt(objectAt(container, 'securityContext'), 'capabilities');
-    if (!arrayAt(capabilities, 'drop').includes('ALL')) {
+  for (const { name, path, securityContext } of pod.containers) {
+    const capabilities = asObject(securityContext?.capabilities);
+    if (!asArray(capabilities?.drop).includes('ALL')) {
       missingDropAll.push(name);
       field ??= `${path}.securityContext.capabilities.drop`;
     }
-    const add = arrayAt(capabilities, 'add');
+    const add = asArray(capabilities?.add);
     let addedForbidden = false;
     for (let index = 0; index < add.length; index++) {
       if (add[index] === NET_BIND_SERVICE) continue;

@@ -1,16 +1,17 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { arrayAt, isSet, stringAt, valueAt } from '../manifest';
+import { asArray, asObject, asString, isSet } from '../manifest';
 import { joinQuote, pluralize } from '../wording';
 
 // Upstream policy/check_hostPathVolumes.go, hostPathVolumes_1_0.
 function hostPathVolumesV1Dot0({ spec, specPath }: PodView): CheckFinding | undefined {
   const names: string[] = [];
   let field: string | undefined;
-  const volumes = arrayAt(spec, 'volumes');
+  const volumes = asArray(spec.volumes);
   for (let index = 0; index < volumes.length; index++) {
-    if (!isSet(valueAt(volumes[index], 'hostPath'))) continue;
-    names.push(stringAt(volumes[index], 'name'));
+    const volume = asObject(volumes[index]);
+    if (!isSet(volume?.hostPath)) continue;
+    names.push(asString(volume?.name));
     field ??= `${specPath}.volumes[${index}].hostPath`;
   }
   if (field === undefined) return undefined;

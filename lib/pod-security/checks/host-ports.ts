@@ -1,6 +1,6 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { arrayAt, isSet, text, valueAt } from '../manifest';
+import { asArray, asObject, isSet, text } from '../manifest';
 import { containerList, pluralize, sortedUnique } from '../wording';
 
 // Upstream policy/check_hostPorts.go, hostPorts_1_0.
@@ -9,10 +9,10 @@ function hostPortsV1Dot0(pod: PodView): CheckFinding | undefined {
   const ports: string[] = [];
   let field: string | undefined;
   for (const { container, name, path } of pod.containers) {
-    const containerPorts = arrayAt(container, 'ports');
+    const containerPorts = asArray(container?.ports);
     let bad = false;
     for (let index = 0; index < containerPorts.length; index++) {
-      const hostPort = valueAt(containerPorts[index], 'hostPort');
+      const hostPort = asObject(containerPorts[index])?.hostPort;
       if (!isSet(hostPort) || hostPort === 0) continue;
       bad = true;
       ports.push(text(hostPort));

@@ -23,6 +23,14 @@ function hostProbesAndHostLifecycleV1Dot34(pod: PodView): CheckFinding | undefin
   const hosts: string[] = [];
   let field: string | undefined;
   for (const { container, name, path } of pod.containers) {
+    // Most containers have no probe or hook at all: nothing to look through.
+    if (
+      container.livenessProbe == null &&
+      container.readinessProbe == null &&
+      container.startupProbe == null &&
+      container.lifecycle == null
+    )
+      continue;
     let bad = false;
     for (const [probeOrLifecycle, handler, action] of HOST_FIELDS) {
       const outer = objectAt(container, probeOrLifecycle);

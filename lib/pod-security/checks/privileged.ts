@@ -1,14 +1,13 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { objectAt, valueAt } from '../manifest';
 import { containerList } from '../wording';
 
 // Upstream policy/check_privileged.go, privileged_1_0.
 function privilegedV1Dot0(pod: PodView): CheckFinding | undefined {
   const names: string[] = [];
   let field: string | undefined;
-  for (const { container, name, path } of pod.containers) {
-    if (valueAt(objectAt(container, 'securityContext'), 'privileged') !== true) continue;
+  for (const { name, path, securityContext } of pod.containers) {
+    if (securityContext?.privileged !== true) continue;
     names.push(name);
     field ??= `${path}.securityContext.privileged`;
   }

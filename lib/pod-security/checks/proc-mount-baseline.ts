@@ -1,6 +1,6 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { isSet, objectAt, text, usesUserNamespace, valueAt } from '../manifest';
+import { isSet, text, usesUserNamespace } from '../manifest';
 import { containerList, joinQuote, sortedUnique } from '../wording';
 
 /**
@@ -11,8 +11,8 @@ export function procMountV1Dot0(pod: PodView): CheckFinding | undefined {
   const names: string[] = [];
   const types: string[] = [];
   let field: string | undefined;
-  for (const { container, name, path } of pod.containers) {
-    const procMount = valueAt(objectAt(container, 'securityContext'), 'procMount');
+  for (const { name, path, securityContext } of pod.containers) {
+    const procMount = securityContext?.procMount;
     if (!isSet(procMount) || procMount === 'Default') continue;
     names.push(name);
     types.push(text(procMount));

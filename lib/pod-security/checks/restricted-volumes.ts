@@ -1,6 +1,6 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { arrayAt, isJsonObject, isSet, stringAt, valueAt } from '../manifest';
+import { asArray, asObject, asString, isJsonObject, isSet, valueAt } from '../manifest';
 import { joinQuote, pluralize, sortedUnique } from '../wording';
 
 /**
@@ -76,13 +76,13 @@ function restrictedVolumesV1Dot0({ spec, specPath }: PodView): CheckFinding | un
   const names: string[] = [];
   const types: string[] = [];
   let field: string | undefined;
-  const volumes = arrayAt(spec, 'volumes');
+  const volumes = asArray(spec.volumes);
   for (let index = 0; index < volumes.length; index++) {
     const volume = volumes[index];
     // Upstream admits a volume as soon as it sets any allowed source, whatever else it sets.
     if (setsAny(volume, RESTRICTED_ALLOWED_VOLUME_TYPES) || setsNothing(volume)) continue;
     const type = restrictedVolumeType(volume);
-    names.push(stringAt(volume, 'name'));
+    names.push(asString(asObject(volume)?.name));
     types.push(type);
     field ??= type === 'unknown' ? `${specPath}.volumes[${index}]` : `${specPath}.volumes[${index}].${type}`;
   }

@@ -1,18 +1,18 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { objectAt, usesUserNamespace, valueAt } from '../manifest';
+import { usesUserNamespace } from '../manifest';
 import { containerList, setterList } from '../wording';
 
 // Upstream policy/check_runAsNonRoot.go, runAsNonRoot1_0. Explicit `false` anywhere is reported
 // first; otherwise containers that leave it unset without a pod-level `true`.
 function runAsNonRootV1Dot0(pod: PodView): CheckFinding | undefined {
-  const podValue = valueAt(objectAt(pod.spec, 'securityContext'), 'runAsNonRoot');
+  const podValue = pod.securityContext?.runAsNonRoot;
   const podField = `${pod.specPath}.securityContext.runAsNonRoot`;
   const explicitlyBad: string[] = [];
   const implicitlyBad: string[] = [];
   let field = podValue === false ? podField : undefined;
-  for (const { container, name, path } of pod.containers) {
-    const value = valueAt(objectAt(container, 'securityContext'), 'runAsNonRoot');
+  for (const { name, path, securityContext } of pod.containers) {
+    const value = securityContext?.runAsNonRoot;
     if (value === false) {
       explicitlyBad.push(name);
       field ??= `${path}.securityContext.runAsNonRoot`;

@@ -1,15 +1,15 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { objectAt, usesUserNamespace, valueAt } from '../manifest';
+import { usesUserNamespace } from '../manifest';
 import { setterList } from '../wording';
 
 // Upstream policy/check_runAsUser.go, runAsUser1_23.
 function runAsUserV1Dot23(pod: PodView): CheckFinding | undefined {
-  const podIsRoot = valueAt(objectAt(pod.spec, 'securityContext'), 'runAsUser') === 0;
+  const podIsRoot = pod.securityContext?.runAsUser === 0;
   const names: string[] = [];
   let field = podIsRoot ? `${pod.specPath}.securityContext.runAsUser` : undefined;
-  for (const { container, name, path } of pod.containers) {
-    if (valueAt(objectAt(container, 'securityContext'), 'runAsUser') !== 0) continue;
+  for (const { name, path, securityContext } of pod.containers) {
+    if (securityContext?.runAsUser !== 0) continue;
     names.push(name);
     field ??= `${path}.securityContext.runAsUser`;
   }

@@ -1,6 +1,6 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
-import type { PodView } from '../manifest';
-import { objectAt, stringAt } from '../manifest';
+import type { JsonObject, PodView } from '../manifest';
+import { asObject, asString } from '../manifest';
 import { joinQuote, pluralize, setterList, sortedUnique } from '../wording';
 
 /** SELinux types baseline allows up to v1.30. */
@@ -23,23 +23,23 @@ interface SeLinuxProblems {
 
 /** The first bad field of one seLinuxOptions object at `path`, recording what was wrong. */
 function badField(
-  options: unknown,
+  options: JsonObject | undefined,
   path: string,
   allowed: ReadonlySet<string>,
   problems: SeLinuxProblems,
 ): string | undefined {
   if (options === undefined) return undefined;
   let field: string | undefined;
-  const type = stringAt(options, 'type');
+  const type = asString(options?.type);
   if (!allowed.has(type)) {
     problems.types.push(type);
     field = `${path}.type`;
   }
-  if (stringAt(options, 'user') !== '') {
+  if (asString(options?.user) !== '') {
     problems.user = true;
     field ??= `${path}.user`;
   }
-  if (stringAt(options, 'role') !== '') {
+  if (asString(options?.role) !== '') {
     problems.role = true;
     field ??= `${path}.role`;
   }
@@ -50,16 +50,16 @@ function badField(
 function checkSeLinuxOptions(pod: PodView, allowed: ReadonlySet<string>): CheckFinding | undefined {
   const problems: SeLinuxProblems = { types: [], user: false, role: false };
   const podField = badField(
-    objectAt(objectAt(pod.spec, 'securityContext'), 'seLinuxOptions'),
+    asObject(pod.securityContext?.seLinuxOptions),
     `${pod.specPath}.securityContext.seLinuxOptions`,
     allowed,
     problems,
   );
   const names: string[] = [];
   let field = podField;
-  for (const { container, name, path } of pod.containers) {
+  for (const { name, path, securityContext } of pod.containers) {
     const containerField = badField(
-      objectAt(objectAt(container, 'securityContext'), 'seLinuxOptions'),
+      asObject(securityContext?.seLinuxOptions),
       `${path}.securityContext.seLinuxOptions`,
       allowed,
       problems,

@@ -1,6 +1,6 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { JsonObject, PodView } from '../manifest';
-import { objectAt, stringAt, text } from '../manifest';
+import { asObject, asString, text } from '../manifest';
 import { joinQuote, pluralize, setterList, sortedUnique } from '../wording';
 
 /** The pod-wide seccomp annotation read up to v1.18. */
@@ -32,7 +32,7 @@ function forbiddenAnnotation(annotations: JsonObject, key: string): string | und
 // Upstream policy/check_seccompProfile_baseline.go, seccompProfileBaseline_1_0: the alpha
 // annotations, only the pod's and those of containers the pod has.
 function seccompProfileBaselineV1Dot0(pod: PodView): CheckFinding | undefined {
-  const annotations = objectAt(pod.metadata, 'annotations');
+  const annotations = asObject(pod.metadata.annotations);
   if (annotations === undefined) return undefined;
   const forbidden: string[] = [];
   let field: string | undefined;
@@ -64,18 +64,18 @@ function seccompProfileBaselineV1Dot19(pod: PodView): CheckFinding | undefined {
   const badValues: string[] = [];
   let podIsBad = false;
   let field: string | undefined;
-  const podProfile = objectAt(objectAt(pod.spec, 'securityContext'), 'seccompProfile');
-  if (podProfile !== undefined && !isValidSeccompType(stringAt(podProfile, 'type'))) {
+  const podProfile = asObject(pod.securityContext?.seccompProfile);
+  if (podProfile !== undefined && !isValidSeccompType(asString(podProfile?.type))) {
     podIsBad = true;
-    badValues.push(stringAt(podProfile, 'type'));
+    badValues.push(asString(podProfile?.type));
     field = `${pod.specPath}.securityContext.seccompProfile.type`;
   }
   const names: string[] = [];
-  for (const { container, name, path } of pod.containers) {
-    const profile = objectAt(objectAt(container, 'securityContext'), 'seccompProfile');
-    if (profile === undefined || isValidSeccompType(stringAt(profile, 'type'))) continue;
+  for (const { name, path, securityContext } of pod.containers) {
+    const profile = asObject(securityContext?.seccompProfile);
+    if (profile === undefined || isValidSeccompType(asString(profile?.type))) continue;
     names.push(name);
-    badValues.push(stringAt(profile, 'type'));
+    badValues.push(asString(profile?.type));
     field ??= `${path}.securityContext.seccompProfile.type`;
   }
   if (field === undefined) return undefined;

@@ -1,6 +1,6 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { isWindowsPod, objectAt, stringAt } from '../manifest';
+import { asObject, asString, isWindowsPod } from '../manifest';
 import { containerList, joinQuote, setterList, sortedUnique } from '../wording';
 import { isValidSeccompType } from './seccomp-profile-baseline';
 
@@ -9,20 +9,20 @@ import { isValidSeccompType } from './seccomp-profile-baseline';
 function seccompProfileRestrictedV1Dot19(pod: PodView): CheckFinding | undefined {
   const badValues: string[] = [];
   const podField = `${pod.specPath}.securityContext.seccompProfile.type`;
-  const podProfile = objectAt(objectAt(pod.spec, 'securityContext'), 'seccompProfile');
+  const podProfile = asObject(pod.securityContext?.seccompProfile);
   const podIsSet = podProfile !== undefined;
-  const podIsGood = podIsSet && isValidSeccompType(stringAt(podProfile, 'type'));
-  if (podIsSet && !podIsGood) badValues.push(stringAt(podProfile, 'type'));
+  const podIsGood = podIsSet && isValidSeccompType(asString(podProfile?.type));
+  if (podIsSet && !podIsGood) badValues.push(asString(podProfile?.type));
   let field = podIsSet && !podIsGood ? podField : undefined;
   const explicitlyBad: string[] = [];
   const implicitlyBad: string[] = [];
-  for (const { container, name, path } of pod.containers) {
-    const profile = objectAt(objectAt(container, 'securityContext'), 'seccompProfile');
+  for (const { name, path, securityContext } of pod.containers) {
+    const profile = asObject(securityContext?.seccompProfile);
     if (profile === undefined) {
       if (!podIsGood) implicitlyBad.push(name);
-    } else if (!isValidSeccompType(stringAt(profile, 'type'))) {
+    } else if (!isValidSeccompType(asString(profile?.type))) {
       explicitlyBad.push(name);
-      badValues.push(stringAt(profile, 'type'));
+      badValues.push(asString(profile?.type));
       field ??= `${path}.securityContext.seccompProfile.type`;
     }
   }

@@ -1,20 +1,20 @@
 import type { CheckFinding, PodSecurityCheck } from '../check';
-import type { PodView } from '../manifest';
-import { objectAt, valueAt } from '../manifest';
+import type { JsonObject, PodView } from '../manifest';
+import { asObject } from '../manifest';
 import { setterList } from '../wording';
 
 /** Whether a securityContext sets `windowsOptions.hostProcess: true`. */
-function hostProcess(securityContext: unknown): boolean {
-  return valueAt(objectAt(securityContext, 'windowsOptions'), 'hostProcess') === true;
+function hostProcess(securityContext: JsonObject | undefined): boolean {
+  return asObject(securityContext?.windowsOptions)?.hostProcess === true;
 }
 
 // Upstream policy/check_windowsHostProcess.go, windowsHostProcess_1_0.
 function windowsHostProcessV1Dot0(pod: PodView): CheckFinding | undefined {
-  const podIsBad = hostProcess(objectAt(pod.spec, 'securityContext'));
+  const podIsBad = hostProcess(pod.securityContext);
   const names: string[] = [];
   let field = podIsBad ? `${pod.specPath}.securityContext.windowsOptions.hostProcess` : undefined;
-  for (const { container, name, path } of pod.containers) {
-    if (!hostProcess(objectAt(container, 'securityContext'))) continue;
+  for (const { name, path, securityContext } of pod.containers) {
+    if (!hostProcess(securityContext)) continue;
     names.push(name);
     field ??= `${path}.securityContext.windowsOptions.hostProcess`;
   }
