@@ -1,10 +1,9 @@
 import type { PodSecurityVersion } from '../pod-security';
-import {
-  evaluatePodSecurityAcross,
-  findLiteralCredentials,
-  formatViolation,
-  POD_SECURITY_POLICY_VERSION,
-} from '../pod-security';
+import { formatViolation, POD_SECURITY_POLICY_VERSION } from '../pod-security';
+import { findLiteralCredentialsIn } from '../pod-security/credentials';
+import { evaluatePodViewAcross } from '../pod-security/evaluate';
+import type { PodView } from '../pod-security/manifest';
+import { podViewOf } from '../pod-security/manifest';
 import type { Finding, ValidationError } from '../rules';
 import { appProblemsByIndex } from '../rules/app';
 import { defaultManifest } from '../rules/defaults';
@@ -37,14 +36,14 @@ const DEFAULT_VERSIONS: readonly PodSecurityVersion[] = [POD_SECURITY_POLICY_VER
 
 /** Pod Security violations as findings of the manifest at `index`, worded as the admission controller words them. */
 function addPodSecurityProblems(
-  manifest: unknown,
+  pod: PodView,
   index: number,
   options: ChecksOptions,
   findings: Finding[],
 ): void {
   const level = options.podSecurity ?? 'restricted';
   const versions = options.podSecurityVersion === undefined ? DEFAULT_VERSIONS : [options.podSecurityVersion];
-  for (const violation of evaluatePodSecurityAcross(manifest, level, versions)) {
+  for (const violation of evaluatePodViewAcross(pod, level, versions)) {
     findings.push({
       rule: `pod-security/${violation.check}`,
       severity: 'error',
@@ -84,13 +83,14 @@ export function checkEntries(entries: readonly ManifestEntry[], options: ChecksO
     if (entry.report === false) continue;
     const own = entry.options ?? options;
     const manifest = manifests[index];
-    const podBearing = podBearingKind(manifest) !== undefined;
+    // Credentials and Pod Security read a Pod or pod template through one view.
+    const pod = podBearingKind(manifest) === undefined ? undefined : podViewOf(manifest);
     addProblems(validateDefaultedManifest(manifest, own), index, findings);
-    if (podBearing)
-      addProblems(findLiteralCredentials(manifest, { allow: own.allowLiteralEnv }), index, findings);
+    if (pod !== undefined)
+      addProblems(findLiteralCredentialsIn(pod, { allow: own.allowLiteralEnv }), index, findings);
     const app = appProblems.get(index);
     if (app !== undefined) addProblems(applySuppression(app, own), index, findings);
-    if (podBearing) addPodSecurityProblems(manifest, index, own, findings);
+    if (pod !== undefined) addPodSecurityProblems(pod, index, own, findings);
     const placed = placement.get(index);
     if (placed !== undefined) addProblems(applySuppression(placed, own), index, findings);
   }

@@ -142,6 +142,20 @@ function isCredentialSegment(segments: readonly string[], index: number): boolea
  * which by convention is a file path.
  */
 export function looksLikeCredentialName(name: string): boolean {
+  let verdict = VERDICTS.get(name);
+  if (verdict === undefined) {
+    verdict = judgeName(name);
+    // Apps repeat the same few names on every container; a bound keeps odd inputs from piling up.
+    if (VERDICTS.size < MAX_VERDICTS) VERDICTS.set(name, verdict);
+  }
+  return verdict;
+}
+
+/** Verdicts by name: the same names come back on every Pod of an app. */
+const VERDICTS = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
+
+function judgeName(name: string): boolean {
   if (CONVENTIONAL_NON_SECRETS.has(name.toUpperCase())) return false;
   const segments = nameSegments(name);
   const last = segments[segments.length - 1];

@@ -2,7 +2,7 @@ import type { ValidationError } from '../rules/problem';
 import { looksLikeCredentialName, nameSegments } from './credential-names';
 import type { EmbeddedCredential } from './credential-values';
 import { EMBEDDED_CREDENTIAL_NOUNS, embeddedCredential } from './credential-values';
-import type { ContainerRef } from './manifest';
+import type { ContainerRef, PodView } from './manifest';
 import { arrayAt, podViewOf, stringAt, valueAt } from './manifest';
 
 export { looksLikeCredentialName } from './credential-names';
@@ -113,7 +113,14 @@ export function findLiteralCredentials(
   options: LiteralCredentialOptions = {},
 ): ValidationError[] {
   const pod = podViewOf(podOrWorkload);
-  if (pod === undefined) return [];
+  return pod === undefined ? [] : findLiteralCredentialsIn(pod, options);
+}
+
+/** `findLiteralCredentials` for a pod the caller has already read into a view. */
+export function findLiteralCredentialsIn(
+  pod: PodView,
+  options: LiteralCredentialOptions = {},
+): ValidationError[] {
   const allowed = new Set(options.allow ?? []);
   const problems: ValidationError[] = [];
   for (const ref of pod.containers) {

@@ -1,5 +1,6 @@
 import type { CheckPod } from './check';
 import type { PodSecurityLevel, PodSecurityViolation } from './level';
+import type { PodView } from './manifest';
 import { podViewOf } from './manifest';
 import type { ResolvedCheck } from './registry';
 import { checksAt } from './registry';
@@ -82,7 +83,23 @@ export function evaluatePodSecurityAcross(
   const steps = planAcross(level, versions);
   if (level === 'privileged') return [];
   const pod = podViewOf(podOrWorkload);
-  if (pod === undefined) return [];
+  return pod === undefined ? [] : runSteps(steps, pod);
+}
+
+/**
+ * `evaluatePodSecurityAcross` for a pod the caller has already read into a view (the engine reads
+ * each Pod once for Pod Security and credentials).
+ */
+export function evaluatePodViewAcross(
+  pod: PodView,
+  level: PodSecurityLevel,
+  versions: readonly PodSecurityVersion[],
+): VersionedViolation[] {
+  const steps = planAcross(level, versions);
+  return level === 'privileged' ? [] : runSteps(steps, pod);
+}
+
+function runSteps(steps: readonly Step[], pod: PodView): VersionedViolation[] {
   const violations: VersionedViolation[] = [];
   for (const { check, version } of steps) {
     const finding = check.evaluate(pod);

@@ -34,27 +34,33 @@ class Draft {
 
   /** Sets `key` when the value differs. */
   set(key: string, value: unknown): void {
-    if (this.get(key) === value) return;
-    this.copy ??= { ...this.base };
-    this.copy[key] = value;
+    if (this.get(key) !== value) this.put(key, value);
   }
 
   /** Sets `key` when it is absent or null (a nil pointer or empty map upstream). */
   setIfUnset(key: string, value: unknown): void {
     const current = this.get(key);
-    if (current === undefined || current === null) this.set(key, value);
+    if ((current === undefined || current === null) && current !== value) this.put(key, value);
   }
 
   /** Sets a string field that is absent, null or `""` (a Go string's zero value). */
   setIfBlank(key: string, value: string): void {
     const current = this.get(key);
-    if (current === undefined || current === null || current === '') this.set(key, value);
+    if ((current === undefined || current === null || current === '') && current !== value)
+      this.put(key, value);
   }
 
   /** Sets an int field that is absent, null or 0. */
   setIfZero(key: string, value: number): void {
     const current = this.get(key);
-    if (current === undefined || current === null || current === 0) this.set(key, value);
+    if ((current === undefined || current === null || current === 0) && current !== value)
+      this.put(key, value);
+  }
+
+  /** Writes `key` (the caller knows it differs), copying the object on the first write. */
+  private put(key: string, value: unknown): void {
+    this.copy ??= { ...this.base };
+    this.copy[key] = value;
   }
 
   /** Replaces an object field through `fn` when it is an object. */

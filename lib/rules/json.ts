@@ -49,6 +49,15 @@ export function typeError(field: string, value: unknown, noun: string): Validati
   );
 }
 
+/** `expected.test(value)`, with the four built-in types tested inline: one call less per read. */
+function matches<T>(expected: Expected<T>, value: unknown): value is T {
+  if (expected === (STRING as Expected<unknown>)) return typeof value === 'string';
+  if (expected === (OBJECT as Expected<unknown>)) return typeof value === 'object' && !Array.isArray(value);
+  if (expected === (LIST as Expected<unknown>)) return Array.isArray(value);
+  if (expected === (INTEGER as Expected<unknown>)) return Number.isInteger(value);
+  return expected.test(value);
+}
+
 /**
  * Reads `obj[key]`, reporting a wrongly typed value instead of throwing.
  *
@@ -65,7 +74,7 @@ export function read<T>(
   const value = obj[key];
   // Absent fields are the common case: only a value found is checked to be the object's own.
   if (value === undefined || value === null || !Object.hasOwn(obj, key)) return undefined;
-  if (expected.test(value)) return value;
+  if (matches(expected, value)) return value;
   out.push(typeError(field, value, expected.noun));
   return undefined;
 }

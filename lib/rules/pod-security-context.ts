@@ -17,7 +17,13 @@ export const FS_GROUP_CHANGE_POLICIES: readonly string[] = ['Always', 'OnRootMis
 const idFix = (field: string): string => `Set ${field} to a user or group id between 0 and ${MAX_ID}.`;
 
 /** One user or group id field; a valid or absent one (the usual case) costs one read. */
-function validateIdField(sc: JsonObject, key: string, rule: string, path: string, out: ValidationError[]): void {
+function validateIdField(
+  sc: JsonObject,
+  key: string,
+  rule: string,
+  path: string,
+  out: ValidationError[],
+): void {
   const raw = sc[key];
   if (raw == null || (Number.isInteger(raw) && (raw as number) >= 0 && (raw as number) <= MAX_ID)) return;
   const field = `${path}.${key}`;

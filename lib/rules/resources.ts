@@ -160,7 +160,15 @@ function readList(
     }
     const quantity = roundedOnce(parsed);
     if (quantity.nanos < 0n) {
-      out.push(error('resource-quantity-negative', valueField(listPath, name), raw, NON_NEGATIVE, `Set ${valueField(listPath, name)} to 0 or more.`));
+      out.push(
+        error(
+          'resource-quantity-negative',
+          valueField(listPath, name),
+          raw,
+          NON_NEGATIVE,
+          `Set ${valueField(listPath, name)} to 0 or more.`,
+        ),
+      );
     }
     if ((INTEGER_RESOURCES.has(name) || isExtended(name)) && quantityMilliValue(quantity) % 1000n !== 0n) {
       out.push(
