@@ -2,7 +2,7 @@ import type { ContainerContext } from './container-details';
 import { validateContainerDetails } from './container-details';
 import { validateEnv } from './env';
 import type { JsonObject } from './json';
-import { INTEGER, isBlank, isUnset, read, readObjects, STRING } from './json';
+import { INTEGER, isBlank, isUnset, readField, readObjects, STRING } from './json';
 import { isDns1123Label, isValidPortName, isValidPortNum } from './names';
 import { readProtocol } from './ports';
 import type { ValidationError } from './problem';
@@ -38,15 +38,15 @@ export interface ContainerView {
 function validatePorts(container: JsonObject, path: string, out: ValidationError[]): ContainerPortView[] {
   const names = new Map<string, string>();
   return readObjects(container, 'ports', `${path}.ports`, out).map(({ path: portPath, item }) => {
-    const nameField = `${portPath}.name`;
-    const name = read(item, 'name', nameField, STRING, out) || undefined;
+    // Field paths are built only for problems: this runs for every port of every container.
+    const name = readField(item, 'name', portPath, STRING, out) || undefined;
     const nameReasons = name === undefined ? [] : isValidPortName(name);
     const first = name === undefined ? undefined : names.get(name);
     if (nameReasons.length > 0) {
       out.push(
         error(
           'container-port-name-invalid',
-          nameField,
+          `${portPath}.name`,
           name,
           reasons(nameReasons),
           "Use at most 15 lower-case letters, digits and single '-' (not first or last), with at least one letter.",
@@ -56,7 +56,7 @@ function validatePorts(container: JsonObject, path: string, out: ValidationError
       out.push(
         error(
           'container-port-name-duplicate',
-          nameField,
+          `${portPath}.name`,
           name,
           `Duplicate value: port name ${JSON.stringify(name)} is already used by ${first} of this container`,
           'Give each port of a container its own name.',
@@ -66,9 +66,9 @@ function validatePorts(container: JsonObject, path: string, out: ValidationError
       names.set(name, portPath);
     }
 
-    const portField = `${portPath}.containerPort`;
-    const containerPort = read(item, 'containerPort', portField, INTEGER, out);
+    const containerPort = readField(item, 'containerPort', portPath, INTEGER, out);
     if (containerPort === 0 || isUnset(item, 'containerPort')) {
+      const portField = `${portPath}.containerPort`;
       out.push(
         error(
           'container-port-required',
@@ -81,6 +81,7 @@ function validatePorts(container: JsonObject, path: string, out: ValidationError
     }
     const portReasons = containerPort ? isValidPortNum(containerPort) : [];
     if (portReasons.length > 0) {
+      const portField = `${portPath}.containerPort`;
       out.push(
         error(
           'container-port-invalid',
@@ -92,11 +93,11 @@ function validatePorts(container: JsonObject, path: string, out: ValidationError
       );
     }
 
-    const hostField = `${portPath}.hostPort`;
     // hostPort 0 means "no host port".
-    const hostPort = read(item, 'hostPort', hostField, INTEGER, out) || undefined;
+    const hostPort = readField(item, 'hostPort', portPath, INTEGER, out) || undefined;
     const hostReasons = hostPort === undefined ? [] : isValidPortNum(hostPort);
     if (hostReasons.length > 0) {
+      const hostField = `${portPath}.hostPort`;
       out.push(
         error(
           'container-host-port-invalid',
@@ -112,7 +113,7 @@ function validatePorts(container: JsonObject, path: string, out: ValidationError
       path: portPath,
       containerPort: portReasons.length === 0 && containerPort ? containerPort : undefined,
       hostPort: hostReasons.length === 0 ? hostPort : undefined,
-      hostIP: read(item, 'hostIP', `${portPath}.hostIP`, STRING, out) ?? '',
+      hostIP: readField(item, 'hostIP', portPath, STRING, out) ?? '',
       protocol: readProtocol(item, portPath, 'container-port-protocol-unsupported', out),
       name: nameReasons.length === 0 ? name : undefined,
     };
@@ -130,15 +131,16 @@ export function validateContainer(
   out: ValidationError[],
   context?: ContainerContext,
 ): ContainerView {
-  const nameField = `${path}.name`;
   if (isBlank(container, 'name')) {
+    const nameField = `${path}.name`;
     out.push(
       error('container-name-required', nameField, container.name, 'Required value', `Set ${nameField}.`),
     );
   }
-  const name = read(container, 'name', nameField, STRING, out) || undefined;
+  const name = readField(container, 'name', path, STRING, out) || undefined;
   const nameReasons = name === undefined ? [] : isDns1123Label(name);
   if (nameReasons.length > 0) {
+    const nameField = `${path}.name`;
     out.push(
       error(
         'container-name-invalid',
@@ -162,8 +164,8 @@ export function validateContainer(
  * workload templates, where the API server lets them through: the controller's Pods would be refused.
  */
 function validateImage(container: JsonObject, path: string, out: ValidationError[]): void {
-  const imageField = `${path}.image`;
   if (isBlank(container, 'image')) {
+    const imageField = `${path}.image`;
     out.push(
       error(
         'container-image-required',
@@ -174,8 +176,9 @@ function validateImage(container: JsonObject, path: string, out: ValidationError
       ),
     );
   }
-  const image = read(container, 'image', imageField, STRING, out);
+  const image = readField(container, 'image', path, STRING, out);
   if (image !== undefined && image !== image.trim()) {
+    const imageField = `${path}.image`;
     out.push(
       error(
         'container-image-whitespace',

@@ -1,7 +1,7 @@
 import { required } from './field-errors';
 import { parseIP } from './ip';
 import type { JsonObject } from './json';
-import { OBJECT, read, readObjects, STRING } from './json';
+import { OBJECT, read, readField, readObjects, STRING } from './json';
 import { readStrings } from './json-lists';
 import { isDns1123Subdomain } from './names';
 import type { ValidationError } from './problem';
@@ -147,7 +147,7 @@ export function validatePodDns(spec: JsonObject, specPath: string, out: Validati
   validateNameservers(config, path, out);
   validateSearches(config, path, out);
   for (const { path: optionPath, item } of readObjects(config, 'options', `${path}.options`, out)) {
-    if (!read(item, 'name', `${optionPath}.name`, STRING, out)) {
+    if (!readField(item, 'name', optionPath, STRING, out)) {
       out.push(
         error(
           'pod-dns-option-name-required',

@@ -1,7 +1,7 @@
 import { ENV_FIELD_PATHS, validateFieldRef, validateResourceFieldRef } from './downward-api';
 import { required } from './field-errors';
 import type { JsonObject } from './json';
-import { isJsonObject, isUnset, OBJECT, read, readObjects, STRING } from './json';
+import { isJsonObject, isUnset, OBJECT, read, readField, readObjects, STRING } from './json';
 import { isDns1123Subdomain, isEnvVarName, maxLenError, regexError } from './names';
 import type { ValidationError } from './problem';
 import { error, reasons } from './report';
@@ -84,12 +84,12 @@ function validateValueFrom(variable: JsonObject, path: string, out: ValidationEr
   const valueFrom = read(variable, 'valueFrom', field, OBJECT, out);
   if (valueFrom === undefined) return;
   let count = 0;
-  const fieldRef = read(valueFrom, 'fieldRef', `${field}.fieldRef`, OBJECT, out);
+  const fieldRef = readField(valueFrom, 'fieldRef', field, OBJECT, out);
   if (fieldRef !== undefined) {
     count++;
     validateFieldRef(fieldRef, `${field}.fieldRef`, ENV_FIELD_PATHS, out);
   }
-  const resourceRef = read(valueFrom, 'resourceFieldRef', `${field}.resourceFieldRef`, OBJECT, out);
+  const resourceRef = readField(valueFrom, 'resourceFieldRef', field, OBJECT, out);
   if (resourceRef !== undefined) {
     count++;
     validateResourceFieldRef(resourceRef, `${field}.resourceFieldRef`, false, out);
@@ -103,7 +103,7 @@ function validateValueFrom(variable: JsonObject, path: string, out: ValidationEr
     count++;
     validateKeySelector(ref, `${field}.${key}`, what, out);
   }
-  const value = read(variable, 'value', `${path}.value`, STRING, []) ?? '';
+  const value = readField(variable, 'value', path, STRING, []) ?? '';
   const problem =
     count === 0
       ? 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'

@@ -1,6 +1,6 @@
 import { parseIP } from './ip';
 import type { JsonObject } from './json';
-import { read, readObjects, STRING } from './json';
+import { readField, readObjects, STRING } from './json';
 import { readStrings } from './json-lists';
 import { isDns1123Subdomain } from './names';
 import type { ValidationError } from './problem';
@@ -14,7 +14,7 @@ import { error, reasons } from './report';
 export function validateHostAliases(spec: JsonObject, specPath: string, out: ValidationError[]): void {
   const path = `${specPath}.hostAliases`;
   for (const { path: aliasPath, item } of readObjects(spec, 'hostAliases', path, out)) {
-    const ip = read(item, 'ip', `${aliasPath}.ip`, STRING, out) ?? '';
+    const ip = readField(item, 'ip', aliasPath, STRING, out) ?? '';
     if (parseIP(ip) === undefined) {
       out.push(
         error(

@@ -79,6 +79,24 @@ export function read<T>(
   return undefined;
 }
 
+/**
+ * `read(obj, key, `${parent}.${key}`, expected, out)`, with the field path built only when a
+ * wrongly typed value is reported: most reads find the field absent or well typed.
+ */
+export function readField<T>(
+  obj: JsonObject,
+  key: string,
+  parent: string,
+  expected: Expected<T>,
+  out: ValidationError[],
+): T | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null || !Object.hasOwn(obj, key)) return undefined;
+  if (matches(expected, value)) return value;
+  out.push(typeError(`${parent}.${key}`, value, expected.noun));
+  return undefined;
+}
+
 /** Reads a list of objects, reporting entries that are not objects; returns each object with its field path. */
 export function readObjects(
   obj: JsonObject,

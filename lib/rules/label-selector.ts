@@ -1,5 +1,5 @@
 import type { JsonObject } from './json';
-import { isJsonObject, LIST, OBJECT, read, readObjects, readStringMap, STRING } from './json';
+import { isJsonObject, LIST, OBJECT, read, readField, readObjects, readStringMap, STRING } from './json';
 import { validateLabels } from './labels';
 import { isQualifiedName, isValidLabelValue } from './names';
 import type { ValidationError } from './problem';
@@ -52,8 +52,8 @@ export function readLabelSelector(
 }
 
 function readRequirement(item: JsonObject, path: string, out: ValidationError[]): Requirement {
-  const operator = read(item, 'operator', `${path}.operator`, STRING, out) ?? '';
-  const rawValues = read(item, 'values', `${path}.values`, LIST, out) ?? [];
+  const operator = readField(item, 'operator', path, STRING, out) ?? '';
+  const rawValues = readField(item, 'values', path, LIST, out) ?? [];
   const values = rawValues.map(value => (typeof value === 'string' ? value : String(value)));
   if (OPERATORS_WITH_VALUES.has(operator)) {
     if (values.length === 0) {

@@ -1,6 +1,6 @@
 import { forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
-import { INTEGER, OBJECT, read, readObjects, STRING } from './json';
+import { INTEGER, OBJECT, read, readField, readObjects, STRING } from './json';
 import { readStrings } from './json-lists';
 import { isDns1123Subdomain, isQualifiedName } from './names';
 import type { ValidationError } from './problem';
@@ -190,7 +190,7 @@ export function validateNodeAffinity(affinity: JsonObject, path: string, out: Va
     out,
   )) {
     validateWeight(item, termPath, out);
-    const preference = read(item, 'preference', `${termPath}.preference`, OBJECT, out) ?? {};
+    const preference = readField(item, 'preference', termPath, OBJECT, out) ?? {};
     validateNodeSelectorTerm(preference, `${termPath}.preference`, out);
   }
 }

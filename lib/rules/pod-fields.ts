@@ -1,6 +1,6 @@
 import { required } from './field-errors';
 import type { JsonObject } from './json';
-import { INTEGER, read, STRING } from './json';
+import { INTEGER, read, readField, STRING } from './json';
 import type { NameRule } from './name-field';
 import { checkName, checkNameField } from './name-field';
 import { inclusiveRangeError, isDns1123Label, isDns1123Subdomain } from './names';
@@ -100,7 +100,7 @@ export function validatePodFields(spec: JsonObject, specPath: string, out: Valid
     const accountField = `${specPath}.serviceAccountName`;
     const account =
       read(spec, 'serviceAccountName', accountField, STRING, out) ||
-      read(spec, 'serviceAccount', `${specPath}.serviceAccount`, STRING, out);
+      readField(spec, 'serviceAccount', specPath, STRING, out);
     if (account) checkName(account, accountField, SERVICE_ACCOUNT, out);
   }
   if (spec.runtimeClassName != null) {

@@ -1,6 +1,6 @@
 import { duplicateValue } from './field-errors';
 import type { JsonObject } from './json';
-import { read, readObjects, STRING } from './json';
+import { read, readField, readObjects, STRING } from './json';
 import { isQualifiedName } from './names';
 import type { ValidationError } from './problem';
 import { error, reasons } from './report';
@@ -26,7 +26,7 @@ export function validatePodGates(spec: JsonObject, specPath: string, out: Valida
   }
   const seen = new Set<string>();
   for (const { path, item } of readObjects(spec, 'schedulingGates', `${specPath}.schedulingGates`, out)) {
-    const name = read(item, 'name', `${path}.name`, STRING, out) ?? '';
+    const name = readField(item, 'name', path, STRING, out) ?? '';
     const found = isQualifiedName(name);
     if (found.length > 0) {
       out.push(

@@ -1,6 +1,6 @@
 import { forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
-import { isJsonObject, isUnset, OBJECT, read, STRING } from './json';
+import { isJsonObject, isUnset, OBJECT, read, readField, STRING } from './json';
 import { visitContainers } from './pod-containers-visit';
 import type { ValidationError } from './problem';
 import { error, unsupported } from './report';
@@ -94,7 +94,7 @@ export function validatePodOS(spec: JsonObject, specPath: string, out: Validatio
   const path = `${specPath}.os`;
   const os = read(spec, 'os', path, OBJECT, out);
   if (os === undefined) return;
-  const name = read(os, 'name', `${path}.name`, STRING, out) ?? '';
+  const name = readField(os, 'name', path, STRING, out) ?? '';
   if (name === '') {
     out.push(
       error(

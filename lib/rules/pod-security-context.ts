@@ -1,5 +1,5 @@
 import type { JsonObject } from './json';
-import { INTEGER, LIST, OBJECT, read, STRING, typeError } from './json';
+import { INTEGER, LIST, OBJECT, read, readField, STRING, typeError } from './json';
 import { inclusiveRangeError } from './names';
 import type { ValidationError } from './problem';
 import { error, unsupported } from './report';
@@ -36,7 +36,7 @@ function validateIds(sc: JsonObject, path: string, out: ValidationError[]): void
   validateIdField(sc, 'runAsGroup', 'pod-run-as-group-invalid', path, out);
   validateIdField(sc, 'fsGroup', 'pod-fs-group-invalid', path, out);
   if (sc.supplementalGroups == null) return;
-  const groups = read(sc, 'supplementalGroups', `${path}.supplementalGroups`, LIST, out) ?? [];
+  const groups = readField(sc, 'supplementalGroups', path, LIST, out) ?? [];
   for (let i = 0; i < groups.length; i++) {
     const field = `${path}.supplementalGroups[${i}]`;
     const gid = groups[i];

@@ -1,6 +1,17 @@
 import { forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
-import { INTEGER, isJsonObject, isUnset, LIST, OBJECT, read, readObjects, STRING, typeError } from './json';
+import {
+  INTEGER,
+  isJsonObject,
+  isUnset,
+  LIST,
+  OBJECT,
+  read,
+  readField,
+  readObjects,
+  STRING,
+  typeError,
+} from './json';
 import { isValidPortName, isValidPortNum } from './names';
 import type { ValidationError } from './problem';
 import { error, NON_NEGATIVE, reasons, unsupported } from './report';
@@ -61,10 +72,10 @@ function validateHttpGet(action: JsonObject, path: string, out: ValidationError[
       ),
     );
   }
-  read(action, 'path', `${path}.path`, STRING, out);
+  readField(action, 'path', path, STRING, out);
   // Upstream reports header problems at `httpHeaders`, without the entry's index.
   for (const { path: headerPath, item } of readObjects(action, 'httpHeaders', `${path}.httpHeaders`, out)) {
-    const name = read(item, 'name', `${headerPath}.name`, STRING, out) ?? '';
+    const name = readField(item, 'name', headerPath, STRING, out) ?? '';
     if (!HEADER_NAME_RE.test(name)) {
       out.push(
         error(
@@ -86,7 +97,7 @@ type Action = (typeof PROBE_ACTIONS)[number];
 
 function validateAction(kind: Action, action: JsonObject, path: string, out: ValidationError[]): void {
   if (kind === 'exec') {
-    const command = read(action, 'command', `${path}.command`, LIST, out) ?? [];
+    const command = readField(action, 'command', path, LIST, out) ?? [];
     if (command.length === 0) {
       out.push(
         error(

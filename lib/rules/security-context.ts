@@ -1,5 +1,5 @@
 import type { Expected, JsonObject } from './json';
-import { INTEGER, isUnset, LIST, OBJECT, read, STRING } from './json';
+import { INTEGER, isUnset, LIST, OBJECT, read, readField, STRING } from './json';
 import { inclusiveRangeError } from './names';
 import type { ValidationError } from './problem';
 import { error, unsupported } from './report';
@@ -60,7 +60,7 @@ export function validateContainerSecurityContext(
   // Stricter than a default 1.28 server, which drops procMount unless the ProcMountType gate is on.
   const procMount = isUnset(context, 'procMount')
     ? undefined
-    : read(context, 'procMount', `${contextPath}.procMount`, STRING, out);
+    : readField(context, 'procMount', contextPath, STRING, out);
   if (procMount !== undefined && !PROC_MOUNTS.includes(procMount)) {
     out.push(
       error(
@@ -76,9 +76,9 @@ export function validateContainerSecurityContext(
   const escalation =
     context.allowPrivilegeEscalation === false
       ? false
-      : read(context, 'allowPrivilegeEscalation', `${contextPath}.allowPrivilegeEscalation`, BOOLEAN, out);
+      : readField(context, 'allowPrivilegeEscalation', contextPath, BOOLEAN, out);
   if (escalation === false) {
-    const privileged = read(context, 'privileged', `${contextPath}.privileged`, BOOLEAN, []);
+    const privileged = readField(context, 'privileged', contextPath, BOOLEAN, []);
     if (privileged === true) {
       out.push(
         error(
@@ -90,7 +90,7 @@ export function validateContainerSecurityContext(
         ),
       );
     }
-    const capabilities = read(context, 'capabilities', `${contextPath}.capabilities`, OBJECT, []) ?? {};
+    const capabilities = readField(context, 'capabilities', contextPath, OBJECT, []) ?? {};
     const added = isUnset(capabilities, 'add')
       ? []
       : (read(capabilities, 'add', `${contextPath}.capabilities.add`, LIST, []) ?? []);

@@ -67,6 +67,8 @@ export interface ServiceView {
   readonly ports: readonly ServicePortView[];
 }
 
+const targetPortField = (path: string): string => `${path}.targetPort`;
+
 /** Upstream `ValidatePortNumOrName` after defaulting: 0 and "" mean "same as port". */
 function readTargetPort(
   item: JsonObject,
@@ -74,9 +76,11 @@ function readTargetPort(
   port: number | undefined,
   out: ValidationError[],
 ): number | string | undefined {
-  const field = `${path}.targetPort`;
-  const defaulted = isBlank(item, 'targetPort') || item.targetPort === 0;
-  const value = defaulted ? port : item.targetPort;
+  // One read of the field: unset, null, "" and 0 all mean "same as port".
+  const raw = item.targetPort;
+  const defaulted =
+    raw === undefined || raw === null || raw === '' || raw === 0 || !Object.hasOwn(item, 'targetPort');
+  const value = defaulted ? port : raw;
   if (value === undefined) return undefined;
   const problems =
     typeof value === 'string'
@@ -85,7 +89,7 @@ function readTargetPort(
         ? isValidPortNum(Number(value))
         : undefined;
   if (problems === undefined) {
-    out.push(typeError(field, value, 'an integer or a string'));
+    out.push(typeError(targetPortField(path), value, 'an integer or a string'));
     return undefined;
   }
   if (problems.length === 0) return typeof value === 'string' ? value : Number(value);
@@ -94,10 +98,10 @@ function readTargetPort(
     out.push(
       error(
         'service-target-port-invalid',
-        field,
+        targetPortField(path),
         value,
         reasons(problems),
-        `Set ${field} to a port number between 1 and 65535 or to the name of a container port.`,
+        `Set ${targetPortField(path)} to a port number between 1 and 65535 or to the name of a container port.`,
       ),
     );
   }

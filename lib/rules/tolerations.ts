@@ -1,5 +1,5 @@
 import type { JsonObject } from './json';
-import { INTEGER, isUnset, read, readObjects, STRING } from './json';
+import { INTEGER, isUnset, read, readField, readObjects, STRING } from './json';
 import { isQualifiedName, isValidLabelValue } from './names';
 import type { ValidationError } from './problem';
 import { error, reasons, unsupported } from './report';
@@ -16,9 +16,9 @@ function validateToleration(item: JsonObject, path: string, out: ValidationError
   const effectField = `${path}.effect`;
   const key = read(item, 'key', keyField, STRING, out) ?? '';
   const operator = read(item, 'operator', operatorField, STRING, out) ?? '';
-  const value = read(item, 'value', `${path}.value`, STRING, out) ?? '';
+  const value = readField(item, 'value', path, STRING, out) ?? '';
   const effect = read(item, 'effect', effectField, STRING, out) ?? '';
-  read(item, 'tolerationSeconds', `${path}.tolerationSeconds`, INTEGER, out);
+  readField(item, 'tolerationSeconds', path, INTEGER, out);
   const keyReasons = key === '' ? [] : isQualifiedName(key);
   if (keyReasons.length > 0) {
     out.push(

@@ -1,7 +1,7 @@
 import { quantityDecodeError } from './downward-api';
 import { forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
-import { isUnset, LIST, OBJECT, read, STRING } from './json';
+import { isUnset, LIST, OBJECT, read, readField, STRING } from './json';
 import { validateLabels } from './labels';
 import { isDns1123Subdomain } from './names';
 import type { ValidationError } from './problem';
@@ -85,7 +85,7 @@ function validateClaimSpec(spec: JsonObject, path: string, out: ValidationError[
   }
   // Upstream reports the storage request at `resources[storage]`, not under `requests`.
   const storageField = `${path}.resources[storage]`;
-  const resources = read(spec, 'resources', `${path}.resources`, OBJECT, out) ?? {};
+  const resources = readField(spec, 'resources', path, OBJECT, out) ?? {};
   const requests = read(resources, 'requests', `${path}.resources.requests`, OBJECT, out) ?? {};
   const fix = `Set ${path}.resources.requests.storage to the size to provision, e.g. "1Gi".`;
   if (!Object.hasOwn(requests, 'storage')) {
@@ -138,5 +138,5 @@ function validateClaimSpec(spec: JsonObject, path: string, out: ValidationError[
 /** Upstream `ValidatePersistentVolumeClaimTemplate` for an ephemeral volume's `volumeClaimTemplate` at `path`. */
 export function validateClaimTemplate(template: JsonObject, path: string, out: ValidationError[]): void {
   validateTemplateMeta(template, path, out);
-  validateClaimSpec(read(template, 'spec', `${path}.spec`, OBJECT, out) ?? {}, `${path}.spec`, out);
+  validateClaimSpec(readField(template, 'spec', path, OBJECT, out) ?? {}, `${path}.spec`, out);
 }

@@ -1,7 +1,7 @@
 import { VOLUME_FIELD_PATHS, validateFieldRef, validateResourceFieldRef } from './downward-api';
 import { forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
-import { INTEGER, OBJECT, read, readObjects, STRING } from './json';
+import { INTEGER, OBJECT, read, readField, readObjects, STRING } from './json';
 import { validateLocalNonReservedPath } from './paths';
 import type { ValidationError } from './problem';
 import { error } from './report';
@@ -76,8 +76,8 @@ export function validateKeyToPath(item: JsonObject, path: string, out: Validatio
  */
 export function validateDownwardAPIFile(file: JsonObject, path: string, out: ValidationError[]): string {
   const filePath = validateFilePath(file, path, out);
-  const fieldRef = read(file, 'fieldRef', `${path}.fieldRef`, OBJECT, out);
-  const resourceRef = read(file, 'resourceFieldRef', `${path}.resourceFieldRef`, OBJECT, out);
+  const fieldRef = readField(file, 'fieldRef', path, OBJECT, out);
+  const resourceRef = readField(file, 'resourceFieldRef', path, OBJECT, out);
   if (fieldRef !== undefined) {
     validateFieldRef(fieldRef, `${path}.fieldRef`, VOLUME_FIELD_PATHS, out);
     if (resourceRef !== undefined) {
@@ -142,7 +142,7 @@ function validateTokenProjection(
     );
   }
   // Upstream reports a missing token path at the projected volume's `path`.
-  if (!read(token, 'path', `${path}.path`, STRING, out)) {
+  if (!readField(token, 'path', path, STRING, out)) {
     out.push(
       error(
         'volume-token-path-required',
@@ -182,7 +182,7 @@ export function validateProjectedVolume(source: JsonObject, path: string, out: V
       const ref = read(item, kind, refPath, OBJECT, out);
       if (ref === undefined) continue;
       count++;
-      const name = read(ref, 'name', `${refPath}.name`, STRING, out) ?? '';
+      const name = readField(ref, 'name', refPath, STRING, out) ?? '';
       if (name === '') {
         out.push(
           error(
@@ -198,7 +198,7 @@ export function validateProjectedVolume(source: JsonObject, path: string, out: V
         claim(validateKeyToPath(entry.item, entry.path, out), name);
       }
     }
-    const downward = read(item, 'downwardAPI', `${sourcePath}.downwardAPI`, OBJECT, out);
+    const downward = readField(item, 'downwardAPI', sourcePath, OBJECT, out);
     if (downward !== undefined) {
       count++;
       for (const { item: file } of readObjects(downward, 'items', `${sourcePath}.downwardAPI.items`, out)) {
@@ -206,7 +206,7 @@ export function validateProjectedVolume(source: JsonObject, path: string, out: V
         claim(filePath, filePath);
       }
     }
-    const token = read(item, 'serviceAccountToken', `${sourcePath}.serviceAccountToken`, OBJECT, out);
+    const token = readField(item, 'serviceAccountToken', sourcePath, OBJECT, out);
     if (token !== undefined) {
       count++;
       validateTokenProjection(token, `${sourcePath}.serviceAccountToken`, path, out);

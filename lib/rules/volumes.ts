@@ -1,7 +1,7 @@
 import { quantityDecodeError } from './downward-api';
 import { DUPLICATE, forbidden, required, tooLong } from './field-errors';
 import type { JsonObject } from './json';
-import { isJsonObject, OBJECT, read, readObjects, STRING } from './json';
+import { isJsonObject, OBJECT, read, readField, readObjects, STRING } from './json';
 import { isDns1123Label, isDns1123Subdomain } from './names';
 import { validatePathNoBacksteps } from './paths';
 import type { ValidationError } from './problem';
@@ -46,7 +46,7 @@ function validateEmptyDir(source: JsonObject, path: string, out: ValidationError
     }
   }
   // Stricter than the API server, which accepts any medium: the kubelet cannot mount an unknown one.
-  const medium = read(source, 'medium', `${path}.medium`, STRING, out) ?? '';
+  const medium = readField(source, 'medium', path, STRING, out) ?? '';
   if (medium !== '' && medium !== 'Memory' && medium !== 'HugePages' && !medium.startsWith('HugePages-')) {
     out.push(
       error(
@@ -187,7 +187,7 @@ function validateCsi(source: JsonObject, path: string, out: ValidationError[]): 
   const secretPath = `${path}.nodePublishSecretRef`;
   const secret = read(source, 'nodePublishSecretRef', secretPath, OBJECT, out);
   if (secret === undefined) return;
-  const name = read(secret, 'name', `${secretPath}.name`, STRING, out) ?? '';
+  const name = readField(secret, 'name', secretPath, STRING, out) ?? '';
   if (name === '') {
     out.push(
       error(
