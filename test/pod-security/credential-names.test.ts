@@ -66,4 +66,11 @@ describe('looksLikeCredentialName', () => {
   ])('passes %s (%s)', name => {
     expect(looksLikeCredentialName(name)).toBe(false);
   });
+
+  test('gives the same verdict when asked again (verdicts are kept per name)', () => {
+    const names = ['DB_PASSWORD', 'LOG_LEVEL', 'GITHUB_TOKEN', 'TOKEN_TTL'];
+    const first = names.map(looksLikeCredentialName);
+    expect(first).toEqual([true, false, true, false]);
+    expect(names.map(looksLikeCredentialName)).toEqual(first);
+  });
 });

@@ -6,6 +6,7 @@ import {
   LIST,
   OBJECT,
   read,
+  readField,
   readObjects,
   readStringMap,
   STRING,
@@ -97,5 +98,36 @@ describe('readObjects and readStringMap', () => {
       ['c', ''],
     ]);
     expect(out).toEqual([typeError('metadata.labels[b]', 1, 'a string')]);
+  });
+});
+
+describe('readField', () => {
+  test.each<[string, Record<string, unknown>, ValidationError[]]>([
+    [
+      'fails a number where a string is expected, at <parent>.<key>',
+      { v: 1 },
+      [typeError('spec.v', 1, 'a string')],
+    ],
+    ['fails an object where a string is expected', { v: {} }, [typeError('spec.v', {}, 'a string')]],
+  ])('%s', (_, obj, errors) => {
+    const out: ValidationError[] = [];
+    expect(readField(obj, 'v', 'spec', STRING, out)).toBeUndefined();
+    expect(out).toEqual(errors);
+  });
+
+  test.each<[string, Record<string, unknown>, unknown]>([
+    ['an absent key as unset', {}, undefined],
+    ['null as unset', { v: null }, undefined],
+    ['a string', { v: 'x' }, 'x'],
+  ])('passes %s', (_, obj, expected) => {
+    const out: ValidationError[] = [];
+    expect(readField(obj, 'v', 'spec', STRING, out)).toEqual(expected);
+    expect(out).toEqual([]);
+  });
+
+  test('never reads inherited properties', () => {
+    const out: ValidationError[] = [];
+    expect(readField({}, 'constructor', 'spec', OBJECT, out)).toBeUndefined();
+    expect(out).toEqual([]);
   });
 });

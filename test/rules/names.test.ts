@@ -255,3 +255,36 @@ describe('property: invalid values are rejected', () => {
     );
   });
 });
+
+// The predicates take a shortcut for valid values; these oracles spell out upstream's conditions
+// one by one, so the shortcut must agree with them on arbitrary strings, valid or not.
+describe('property: the valid-value shortcut agrees with the conditions it stands for', () => {
+  const anyName = fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.stringMatching(/^[-a-z0-9]{0,18}$/),
+    fc.stringMatching(/^[-._a-zA-Z0-9]{0,12}$/),
+  );
+
+  test('isValidPortName: at most 15 of [-a-z0-9], a letter, no "--", no hyphen at either end', () => {
+    const oracle = (name: string): boolean =>
+      name.length <= 15 &&
+      /^[-a-z0-9]+$/.test(name) &&
+      /[a-z]/.test(name) &&
+      !name.includes('--') &&
+      !name.startsWith('-') &&
+      !name.endsWith('-');
+    fc.assert(
+      fc.property(anyName, name => (isValidPortName(name).length === 0) === oracle(name)),
+      RUNS,
+    );
+  });
+
+  test("isEnvVarName: the upstream pattern, and not '.', '..' or a '..' prefix", () => {
+    const oracle = (name: string): boolean =>
+      /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name) && name !== '.' && !name.startsWith('..');
+    fc.assert(
+      fc.property(anyName, name => (isEnvVarName(name).length === 0) === oracle(name)),
+      RUNS,
+    );
+  });
+});
