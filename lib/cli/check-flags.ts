@@ -98,7 +98,7 @@ export const CHECK_FLAGS: readonly CommandOption<ChecksOptions>[] = [
     'nodes',
     'nodes',
     'FILE',
-    "the cluster's nodes (kubectl get nodes -o yaml or -o json): every Pod must find a node (default: no scheduling pre-flight)",
+    "the cluster's nodes (kubectl get nodes -o yaml or -o json) for the scheduling pre-flight (default: none)",
   ),
 ];
 

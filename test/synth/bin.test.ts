@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { CHECK_FLAGS } from '../../lib/cli/check-flags';
 
 const root = path.join(__dirname, '..', '..');
 const BIN = ['-r', path.join(root, 'scripts/register-ts.js'), path.join(root, 'lib/synth/bin.ts')];
@@ -531,6 +532,16 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
     expect(run.stderr.split('\n')[0]).toBe(
       'pooh-pod-synth: cdk8s.yaml validations (PoohPodValidation) properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv, nodes',
     );
+  });
+
+  test("--help lists pooh-pod-check's check flags, from the same definitions", () => {
+    const run = synth(['--help'], app);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('usage: pooh-pod-synth [options]');
+    for (const flag of CHECK_FLAGS) expect(run.stdout).toContain(`--${flag.name} ${flag.value}  `);
+    for (const own of ['-a, --app CMD', '-o, --output DIR', '--report FILE', '-h, --help'])
+      expect(run.stdout).toContain(own);
   });
 
   test('fails with exit code 1 without an app to run', () => {
