@@ -1,4 +1,5 @@
 import type { PlacedPod, Placement } from '../scheduling/placement';
+import { plural } from './report';
 
 /** The resources every table shows; others only when a Pod requests them. */
 const MAIN_RESOURCES = ['cpu', 'memory'];
@@ -20,8 +21,6 @@ function resourceColumns(pods: readonly PlacedPod[]): string[] {
   for (const name of MAIN_RESOURCES) others.delete(name);
   return [...MAIN_RESOURCES, ...[...others].sort()];
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Styles a line: `title` the first, `pending` the lines of a Pod left Pending. */
 export type PlacementPainter = (style: 'title' | 'pending', line: string) => string;

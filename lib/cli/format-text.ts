@@ -1,5 +1,12 @@
 import { formatPlacement } from './format-placement';
-import { type CheckReport, objectLabel, problemText, type ReportProblem, type ReportSummary } from './report';
+import {
+  type CheckReport,
+  objectLabel,
+  plural,
+  problemText,
+  type ReportProblem,
+  type ReportSummary,
+} from './report';
 
 /** How to print the text report. */
 export interface TextFormatOptions {
@@ -17,8 +24,6 @@ const ANSI: Readonly<Record<Style, readonly [string, string]>> = {
   yellow: ['\u001b[33m', '\u001b[39m'],
   green: ['\u001b[32m', '\u001b[39m'],
 };
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The last line: what was found, in how much. */
 export function summaryLine(summary: ReportSummary): string {

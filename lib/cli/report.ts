@@ -128,6 +128,11 @@ export function buildReport<P extends ReportProblem>(
   };
 }
 
+/** `1 file`, `2 files`: a count and an English noun that takes an s. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** Renders a value for a message; never throws (a YAML anchor can make a value refer to itself). */
 function shown(value: unknown): string {
   try {
