@@ -19,7 +19,7 @@ export { locateField } from './locate';
 export type { CliIO } from './main';
 export { ExitCode, runCli } from './main';
 export type { CliOption, CliSettings, ReportFormat } from './options';
-export { CLI_OPTIONS, parseCliArgs, withChecks } from './options';
+export { CLI_OPTIONS, parseCliArgs } from './options';
 export { COMMAND, toolInfo } from './package-info';
 export type { InputError, ReadInputsOptions, ReadInputsResult } from './read-inputs';
 export { displayPath, manifestFilesIn, readInputs, readSourceFile } from './read-inputs';

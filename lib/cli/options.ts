@@ -50,11 +50,6 @@ export const DEFAULT_SETTINGS: CliSettings = {
 /** One option of `pooh-pod-check`. */
 export type CliOption = CommandOption<CliSettings>;
 
-/** The settings with some check options changed: most options are one of these. */
-export function withChecks(settings: CliSettings, checks: ChecksOptions): CliSettings {
-  return { ...settings, checks: { ...settings.checks, ...checks } };
-}
-
 /** The value when it is one of `allowed`, else a usage error naming them, worded as the check options' errors are. */
 export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
