@@ -7,9 +7,14 @@
 //  - cold synth: whole processes (npm run synth, pooh-pod-synth without npm, npx cdk8s synth, ts-node)
 //    against the floor, scripts/bench/floor-app.js (the same two objects as raw L1 objects in
 //    plain JS); median of --runs runs each, interleaved, after one untimed warm-up run each;
-//  - in-process: build + toJson + YAML of N blog-like Pod + NodePort Service pairs made three
-//    ways (ours, plain cdk8s-plus-28, raw L1), each run in a fresh `node --expose-gc` process
-//    (scripts/bench/scale-worker.js); median time, max memory of --scale-runs runs;
+//  - in-process: N pairs of three configurations (blog-like Pods, small Pods, pinned Deployments;
+//    each with its NodePort Service) built ours and with plain cdk8s-plus-28 (blog-like also as raw
+//    L1), synthesized through `app.synth()` to a folder, `chart.toJson()` and `Testing.synth()`,
+//    each run in a fresh `node --expose-gc` process (scripts/bench/scale-worker.js); median time,
+//    max memory of --scale-runs runs;
+//  - checks alone: `checkManifests` over the pairs' manifests rendered beforehand, per pair;
+//  - pre-flight: `checkScheduling` of 1,000 Pods onto 100 nodes, 2,000 onto 100, 1,000 onto 200
+//    (scripts/bench/scheduling.js), growth against pods x nodes;
 //  - CLI: pooh-pod-check over Helm-like multi-document YAML (scripts/bench/helm-like.js) of N
 //    objects, in-process, against the floor of only parsing the same files with the same `yaml`
 //    library and options (scripts/bench/cli-worker.js); median of --scale-runs runs, interleaved.
@@ -23,6 +28,7 @@ const root = path.resolve(__dirname, '..');
 const floorApp = path.join(__dirname, 'bench', 'floor-app.js');
 const scaleWorker = path.join(__dirname, 'bench', 'scale-worker.js');
 const cliWorker = path.join(__dirname, 'bench', 'cli-worker.js');
+const schedulingBench = path.join(__dirname, 'bench', 'scheduling.js');
 const { writeHelmLike } = require('./bench/helm-like');
 
 const USAGE = `usage: node scripts/bench.js [options]
@@ -33,7 +39,8 @@ const USAGE = `usage: node scripts/bench.js [options]
   --ts-node PATH   ts-node's dist/bin.js (default node_modules/ts-node/dist/bin.js,
                    or $BENCH_TS_NODE); the ts-node row is n/a without it
   --timeout S      seconds before a child is killed (default 60 cold, 300 in-process)
-  --only LIST      run only these sections, comma-separated: cold, scale, cli (default: all)
+  --only LIST      run only these sections, comma-separated: cold, scale, checks, cli, preflight
+                   (default: all)
   --help`;
 
 const TARGETS = {
@@ -41,6 +48,7 @@ const TARGETS = {
   cdk8sSynth: 8,
   oursVsKplus: 1.15,
   cliVsParse: 1.5,
+  checksPerPairMs: 0.03,
   // Growth from N to 5N (or 10N) counts as linear up to 1.2x the ideal factor.
   linearSlack: 1.2,
 };
@@ -70,7 +78,7 @@ function parseArgs(argv) {
   }
   opts.runs ??= opts.quick ? 2 : 5;
   opts.scaleRuns ??= opts.quick ? 2 : 5;
-  opts.sizes = opts.quick ? [100, 1000] : [100, 1000, 5000];
+  opts.sizes = opts.quick ? [100, 1000] : [1000, 5000];
   opts.cliSizes = opts.quick ? [100, 1000] : [1000, 10000];
   opts.only ??= new Set(SECTIONS);
   opts.coldTimeoutMs = (opts.timeout ?? 60) * 1000;
@@ -78,7 +86,7 @@ function parseArgs(argv) {
   return opts;
 }
 
-const SECTIONS = ['cold', 'scale', 'cli'];
+const SECTIONS = ['cold', 'scale', 'checks', 'cli', 'preflight'];
 
 function sections(value) {
   const list = String(value ?? '').split(',');
@@ -318,39 +326,79 @@ async function runCold(opts, tsNode) {
   return { rows, differing };
 }
 
-// ---- 2. in-process build + toJson + YAML ----
+// ---- 2. in-process: configurations x entry points ----
 
-const VARIANTS = [
-  { key: 'ours', label: 'ours: NodePinnedPod + exposeViaNodePort()' },
-  { key: 'kplus', label: 'cdk8s-plus-28: kplus.Pod + kplus.Service' },
-  { key: 'l1', label: 'raw L1: k8s.KubePod + k8s.KubeService' },
+const CONFIGS = [
+  {
+    key: 'blog',
+    label: 'blog-like Pod + NodePort Service',
+    ours: 'NodePinnedPod + exposeViaNodePort()',
+    plain: 'kplus.Pod + kplus.Service',
+  },
+  {
+    key: 'small',
+    label: 'small Pod (2 containers, 1 named port each) + NodePort Service',
+    ours: 'MultiContainerPod + exposeViaNodePort()',
+    plain: 'kplus.Pod + kplus.Service',
+  },
+  {
+    key: 'workload',
+    label: 'pinned Deployment + NodePort Service',
+    ours: 'kplus.Deployment + pinToNodes() + exposeViaNodePort() + checkAll()',
+    plain: 'kplus.Deployment + JSON patch + kplus.Service',
+  },
 ];
+const ENTRIES = [
+  { key: 'synth', label: '`app.synth()` to a folder' },
+  { key: 'toJson', label: '`chart.toJson()`' },
+  { key: 'testing', label: '`Testing.synth(chart)`' },
+];
+
+/** The runs of the in-process section: ours and plain cdk8s-plus for each; raw L1 for the blog's `app.synth()`. */
+function scaleConfigs(opts) {
+  const runs = [];
+  for (const n of opts.sizes) {
+    for (const config of ['blog', 'small']) {
+      for (const entry of ENTRIES) {
+        for (const variant of ['ours', 'kplus'])
+          runs.push({ config, entry: entry.key, n, charts: 1, variant });
+      }
+    }
+    runs.push({ config: 'blog', entry: 'synth', n, charts: 1, variant: 'l1' });
+  }
+  const large = Math.max(...opts.sizes);
+  for (const variant of ['ours', 'kplus']) {
+    runs.push({ config: 'workload', entry: 'synth', n: 1000, charts: 1, variant });
+    // cdk8s validates the app once per chart: 100 pairs in 100 charts.
+    runs.push({ config: 'blog', entry: 'synth', n: Math.min(100, large), charts: 100, variant });
+  }
+  return runs;
+}
+
+const runKey = r => `${r.config}/${r.entry}/${r.n}/${r.charts}/${r.variant}`;
 
 async function runScale(opts) {
   const verify = await run('node', [scaleWorker, 'verify'], { timeoutMs: opts.scaleTimeoutMs });
   if (!verify.ok)
-    throw failure('scale-worker.js verify (the three variants must write the same manifests)', verify);
+    throw failure('scale-worker.js verify (the variants must write the same manifests)', verify);
 
-  // N pairs in one chart; plus N = 100 pairs with one chart each (cdk8s validates the app once per chart).
-  const configs = [...opts.sizes.map(n => ({ n, charts: 1 })), { n: 100, charts: 100 }].flatMap(c =>
-    VARIANTS.map(v => ({ ...c, variant: v.key })),
-  );
-  const results = new Map(configs.map(c => [configKey(c), []]));
+  const configs = scaleConfigs(opts);
+  const results = new Map(configs.map(c => [runKey(c), []]));
   progress(`in-process: ${configs.length} configurations x ${opts.scaleRuns} runs, each in a fresh process`);
   for (let i = 1; i <= opts.scaleRuns; i++) {
-    for (const config of configs) {
-      const args = ['--expose-gc', scaleWorker, config.variant, String(config.n), String(config.charts)];
+    for (const c of configs) {
+      const args = ['--expose-gc', scaleWorker, c.variant, String(c.n), String(c.charts), c.config, c.entry];
       const result = await run('node', args, { timeoutMs: opts.scaleTimeoutMs });
-      const label = `${config.variant} N=${config.n} charts=${config.charts}`;
+      const label = `${c.config} ${c.entry} ${c.variant} N=${c.n}${c.charts > 1 ? ` charts=${c.charts}` : ''}`;
       if (!result.ok) throw failure(`scale-worker.js ${label}`, result);
       const measured = JSON.parse(result.stdout.trim().split('\n').pop());
-      results.get(configKey(config)).push(measured);
+      results.get(runKey(c)).push(measured);
       progress(`in-process run ${i}/${opts.scaleRuns}: ${label}: ${ms(measured.totalMs)}`);
     }
   }
 
-  const summary = key => {
-    const runs = results.get(key);
+  const summary = c => {
+    const runs = results.get(runKey(c));
     const pick = field => median(runs.map(r => r[field]));
     const max = field => Math.max(...runs.map(r => r[field]));
     return {
@@ -366,53 +414,147 @@ async function runScale(opts) {
       rss: max('maxRss'),
     };
   };
-
+  const configOf = key => CONFIGS.find(c => c.key === key);
+  const entryOf = key => ENTRIES.find(e => e.key === key);
   const rows = [];
-  const groups = [...opts.sizes.map(n => ({ n, charts: 1 })), { n: 100, charts: 100 }];
-  for (const { n, charts } of groups) {
-    const s = Object.fromEntries(
-      VARIANTS.map(v => [v.key, summary(configKey({ n, charts, variant: v.key }))]),
+  const groups = [...new Map(configs.map(c => [`${c.config}/${c.entry}/${c.n}/${c.charts}`, c])).values()];
+  for (const group of groups) {
+    const config = configOf(group.config);
+    const of = variant => summary({ ...group, variant });
+    const plain = of('kplus');
+    const perObject = (m, base) => ((m.total - base.total) / (2 * group.n)) * 1000;
+    const variants = configs.filter(
+      c => runKey({ ...c, variant: 'x' }) === runKey({ ...group, variant: 'x' }),
     );
-    for (const v of VARIANTS) {
-      const m = s[v.key];
-      const vsKplus = m.total / s.kplus.total;
-      const targeted = v.key === 'ours' && charts === 1 && n >= 1000;
+    for (const { variant } of variants) {
+      const m = of(variant);
+      const vsPlain = m.total / plain.total;
+      const targeted =
+        variant === 'ours' && group.config !== 'workload' && group.charts === 1 && group.n >= 1000;
+      const what =
+        `N=${count(group.n)}${group.charts > 1 ? ` in ${group.charts} charts` : ''} ${config.key}, ${entryOf(group.entry).label}: ` +
+        (variant === 'ours'
+          ? `ours: ${config.ours}`
+          : variant === 'kplus'
+            ? `cdk8s-plus-28: ${config.plain}`
+            : 'raw L1');
+      const phases =
+        group.entry === 'synth'
+          ? `build ${ms(m.build)} + toJson ${ms(m.toJson)} + YAML ${ms(m.yaml)}`
+          : `build ${ms(m.build)} + toJson ${ms(m.toJson)}`;
       rows.push({
-        what: `N=${count(n)}${charts > 1 ? ` in ${charts} charts` : ''}: ${v.label}`,
-        command: `build ${ms(m.build)} + toJson ${ms(m.toJson)} + YAML ${ms(m.yaml)}; CPU ${ms(m.cpu)}`,
+        what,
+        command: `${phases}; CPU ${ms(m.cpu)}`,
         median: ms(m.total),
         spread: `${ms(m.min)} – ${ms(m.max)}`,
         memory: `${mb(m.heapPeak)} / ${mb(m.retained)} / ${mb(m.rss)}`,
         vs:
-          v.key === 'ours'
-            ? `${ratio(vsKplus)} kplus (${ratio(noYaml(m) / noYaml(s.kplus))} without YAML), ${ratio(m.total / s.l1.total)} L1`
-            : v.key === 'kplus'
-              ? `${ratio(m.total / s.l1.total)} L1`
+          variant === 'ours'
+            ? `${ratio(vsPlain)} kplus (CPU ${ratio(m.cpu / plain.cpu)}); +${perObject(m, plain).toFixed(0)} µs per object`
+            : variant === 'l1'
+              ? `${ratio(m.total / plain.total)} kplus`
               : 'baseline',
         target: targeted ? `≤ ${TARGETS.oursVsKplus}x kplus` : '',
-        result: targeted ? `${verdict(vsKplus, TARGETS.oursVsKplus)} (${ratio(vsKplus)})` : '—',
+        result: targeted ? `${verdict(vsPlain, TARGETS.oursVsKplus)} (${ratio(vsPlain)})` : '—',
       });
     }
   }
-  const [small, large] = opts.sizes.slice(-2);
-  const ideal = large / small;
-  for (const v of VARIANTS) {
-    const growth =
-      summary(configKey({ n: large, charts: 1, variant: v.key })).total /
-      summary(configKey({ n: small, charts: 1, variant: v.key })).total;
+  if (opts.sizes.length > 1) {
+    const [small, large] = opts.sizes.slice(-2);
+    const ideal = large / small;
     const limit = ideal * TARGETS.linearSlack;
+    for (const config of ['blog', 'small']) {
+      for (const entry of ENTRIES) {
+        for (const variant of ['ours', 'kplus']) {
+          const at = n => summary({ config, entry: entry.key, n, charts: 1, variant }).total;
+          const growth = at(large) / at(small);
+          rows.push({
+            what: `growth N=${count(small)} → ${count(large)}: ${config}, ${entry.label}, ${variant}`,
+            command: 'total time ratio',
+            median: `${growth.toFixed(2)}x`,
+            target: `≈ ${ideal}x (linear; ≤ ${limit.toFixed(0)}x)`,
+            result: `${verdict(growth, limit)} (${growth.toFixed(2)}x)`,
+          });
+        }
+      }
+    }
+  }
+  return { rows };
+}
+
+// ---- 3. the checks alone, over manifests rendered beforehand ----
+
+async function runChecks(opts) {
+  const results = new Map();
+  const configs = opts.sizes.flatMap(n => ['small', 'blog'].map(config => ({ config, n })));
+  progress(
+    `checks alone: ${configs.length} configurations x ${opts.scaleRuns} runs, each in a fresh process`,
+  );
+  for (let i = 1; i <= opts.scaleRuns; i++) {
+    for (const { config, n } of configs) {
+      const result = await run('node', ['--expose-gc', scaleWorker, 'checks', config, String(n)], {
+        timeoutMs: opts.scaleTimeoutMs,
+      });
+      if (!result.ok) throw failure(`scale-worker.js checks ${config} ${n}`, result);
+      const measured = JSON.parse(result.stdout.trim().split('\n').pop());
+      if (measured.problems !== 0)
+        throw new Error(`checks ${config} ${n}: ${measured.problems} problems in valid pairs`);
+      const key = `${config}/${n}`;
+      results.set(key, [...(results.get(key) ?? []), measured]);
+      progress(`checks run ${i}/${opts.scaleRuns}: ${config} N=${n}: ${ms(measured.checksMs)}`);
+    }
+  }
+  const rows = [];
+  for (const { config, n } of configs) {
+    const runs = results.get(`${config}/${n}`);
+    const checks = median(runs.map(r => r.checksMs));
+    const render = median(runs.map(r => r.renderMs));
+    const perPair = checks / n;
     rows.push({
-      what: `growth N=${count(small)} → ${count(large)}: ${v.key}`,
-      command: 'total time ratio',
-      median: `${growth.toFixed(2)}x`,
-      target: `≈ ${ideal}x (linear; ≤ ${limit.toFixed(0)}x)`,
-      result: `${verdict(growth, limit)} (${growth.toFixed(2)}x)`,
+      what: `checks alone, N=${count(n)} ${config} pairs: \`checkManifests\` over pre-rendered manifests`,
+      command: `${(perPair * 1000).toFixed(1)} µs per pair (median of 7 in-process runs, each process's median)`,
+      median: ms(checks),
+      spread: `${ms(Math.min(...runs.map(r => r.checksMs)))} – ${ms(Math.max(...runs.map(r => r.checksMs)))}`,
+      vs: `${ratio(checks / render)} of cdk8s-plus rendering the same pairs (${ms(render)})`,
+      target: `≤ ${TARGETS.checksPerPairMs} ms per pair`,
+      result: `${verdict(perPair, TARGETS.checksPerPairMs)} (${perPair.toFixed(3)} ms)`,
     });
   }
   return { rows };
 }
 
-// ---- 3. the CLI over Helm-like YAML ----
+// ---- 4. the scheduling pre-flight ----
+
+async function runPreflight(opts) {
+  const result = await run(
+    'node',
+    [schedulingBench, '--json', '--runs', String(Math.max(3, opts.scaleRuns))],
+    {
+      timeoutMs: opts.scaleTimeoutMs,
+    },
+  );
+  if (!result.ok) throw failure('scheduling.js', result);
+  const { source, rows: measured } = JSON.parse(result.stdout.trim().split('\n').pop());
+  const base = measured[0];
+  return {
+    rows: measured.map(m => {
+      const cells = (m.podCount * m.nodeCount) / (base.podCount * base.nodeCount);
+      const growth = m.ms / base.ms;
+      const first = m === base;
+      return {
+        what: `pre-flight: ${count(m.podCount)} Pods onto ${m.nodeCount} nodes (${count(m.placed)} placed)`,
+        command: `\`checkScheduling\`, ${source}; ${((m.ms * 1000) / (m.podCount * m.nodeCount)).toFixed(3)} µs per pod x node`,
+        median: ms(m.ms),
+        spread: `${ms(m.min)} – ${ms(m.max)}`,
+        vs: first ? 'baseline' : `${ratio(growth)} (pods x nodes ${ratio(cells)})`,
+        target: first ? '' : `≤ ${ratio(cells * TARGETS.linearSlack)} (linear in pods x nodes)`,
+        result: first ? '—' : `${verdict(growth, cells * TARGETS.linearSlack)} (${ratio(growth)})`,
+      };
+    }),
+  };
+}
+
+// ---- 5. the CLI over Helm-like YAML ----
 
 const CLI_MODES = [
   { key: 'parse', label: 'floor: parse only (yaml parseAllDocuments + toJS, same options)' },
@@ -493,11 +635,6 @@ async function runCli(opts) {
   return { rows };
 }
 
-// build + toJson: the part that differs between variants (the YAML step gets the same manifests).
-const noYaml = m => m.build + m.toJson;
-
-const configKey = c => `${c.variant}/${c.n}/${c.charts}`;
-
 // ---- main ----
 
 async function main() {
@@ -509,8 +646,17 @@ async function main() {
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-bench-'));
 
   const cold = opts.only.has('cold') ? await runCold(opts, tsNode) : { rows: [], differing: [] };
+  // The in-process sections time the compiled library, as the package ships it: built now, so it is current.
+  if (['scale', 'checks', 'cli', 'preflight'].some(section => opts.only.has(section))) {
+    progress('npm run build (the in-process sections time build/lib)');
+    const built = await run('npm', ['run', '--silent', 'build'], { timeoutMs: opts.scaleTimeoutMs });
+    if (!built.ok) throw failure('npm run build', built);
+    process.env.BENCH_LIB = 'build';
+  }
   const scale = opts.only.has('scale') ? await runScale(opts) : { rows: [] };
+  const checks = opts.only.has('checks') ? await runChecks(opts) : { rows: [] };
   const cli = opts.only.has('cli') ? await runCli(opts) : { rows: [] };
+  const preflight = opts.only.has('preflight') ? await runPreflight(opts) : { rows: [] };
   const loadAfter = os.loadavg();
   const seconds = (Date.now() - started.getTime()) / 1000;
 
@@ -527,7 +673,7 @@ async function main() {
   const md = opts.markdown;
   const code = s => (md ? `\`${s}\`` : s);
   const plain = s => (md ? s : s.replaceAll('`', ''));
-  const rows = [...cold.rows, ...scale.rows, ...cli.rows].map(row =>
+  const rows = [...cold.rows, ...scale.rows, ...checks.rows, ...cli.rows, ...preflight.rows].map(row =>
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(String(v))])),
   );
   const header = [
@@ -537,11 +683,13 @@ async function main() {
     `- node ${process.version} on ${os.platform()} ${os.release()} ${os.arch()}; ${cpus.length} CPUs: ${cpus[0]?.model.trim() ?? 'unknown'}`,
     `- load average (1 min) at start ${load[0].toFixed(2)}, at end ${loadAfter[0].toFixed(2)}`,
     `- cdk8s ${version('cdk8s')}, cdk8s-plus-28 ${version('cdk8s-plus-28')}, cdk8s-cli ${version('cdk8s-cli')}, esbuild ${version('esbuild')}, ts-node ${tsNode ? `${tsNode.version}${tsNode.local ? '' : ` (from ${tsNode.bin})`}` : 'not installed'}`,
+    `- in-process sections time ${process.env.BENCH_LIB === 'build' ? 'the compiled library (build/lib, built at the start of this run)' : 'no library'}`,
     `- runs: ${[
       ...(opts.only.has('cold')
         ? [`cold ${opts.runs} per command (+1 untimed warm-up each, interleaved)`]
         : []),
       ...(opts.only.has('scale') ? [`in-process ${opts.scaleRuns} per configuration`] : []),
+      ...(opts.only.has('checks') ? [`checks alone ${opts.scaleRuns} per configuration`] : []),
       ...(opts.only.has('cli') ? [`CLI ${opts.scaleRuns} per configuration, interleaved`] : []),
     ].join('; ')}${opts.quick ? ' (--quick: N up to 1,000)' : ''}`,
   ];
@@ -553,9 +701,9 @@ async function main() {
     ],
     [
       'scale',
-      '- in-process rows: one fresh `node --expose-gc scripts/bench/scale-worker.js <variant> <N> <charts>` per run; modules are loaded and the TypeScript compiled before the clock starts. ' +
-        'build = constructing the App, chart(s) and N Pod + Service pairs; toJson = `app.synthYaml()` minus YAML (dependency resolution, validation incl. our checks, rendering); YAML = time inside `Yaml.stringify`. ' +
-        'The three variants write identical manifests (checked by `scale-worker.js verify` in this run), so “without YAML” compares build + toJson only, the part that differs. ' +
+      '- in-process rows: one fresh `node --expose-gc scripts/bench/scale-worker.js <variant> <N> <charts> <config> <entry>` per run; modules are loaded and the TypeScript compiled before the clock starts. ' +
+        'build = constructing the App, chart(s) and N pairs; toJson = the entry point minus YAML (dependency resolution, validation incl. our checks, rendering); YAML = time inside `Yaml.stringify` (only `app.synth()` writes YAML). ' +
+        'The variants write identical manifests (checked by `scale-worker.js verify` in this run). “µs per object” = (ours − plain) / objects: the checks’ cost per object, which must not grow from small Pods to workloads. ' +
         'Medians per phase are taken separately, so they need not add up to the median total. ' +
         'CPU = user + system time of the worker over the same span, all its threads (GC helpers too): less sensitive than wall time to other load on the machine.',
     ],
@@ -563,6 +711,14 @@ async function main() {
       'scale',
       '- memory: heap peak = max over runs of `process.memoryUsage().heapUsed` sampled after build, before YAML and after synth, minus the heap after `gc()` at the start (garbage included, so it depends on GC timing); ' +
         'retained = heap after a final `gc()` with the app and YAML still referenced, minus the same start; max RSS = `process.resourceUsage().maxRSS`, the whole process’s true peak.',
+    ],
+    [
+      'checks',
+      '- checks alone: one fresh `node --expose-gc scripts/bench/scale-worker.js checks <config> <N>` per run renders the N pairs with plain cdk8s-plus (the baseline column: the same render timed once more), then times `checkManifests` over them 9 times and keeps the median of the last 7: every check on (rules after defaulting, Pod Security at restricted for v1.28 and latest, credentials, whole-app rules). The row shows the median of those medians.',
+    ],
+    [
+      'preflight',
+      '- pre-flight rows: `node scripts/bench/scheduling.js --json`: separate Pods (none sharing a template) with requests, selectors, tolerations and host ports onto nodes of 16 CPUs, tainted one in ten; median of the runs after a warm-up, interleaved.',
     ],
     [
       'cli',

@@ -2,9 +2,11 @@
 // `kubectl expose ... --dry-run=client` can run offline (kubectl needs discovery to map
 // the input file's kind to a resource; nothing is ever created).
 //
-// Served: /api (APIVersions), /apis (APIGroupList: apps and batch), /api/v1 (pods, services, namespaces),
-// /apis/apps/v1 (deployments, statefulsets, daemonsets, replicasets) and /apis/batch/v1 (jobs,
-// cronjobs). Everything else gets a 404 Status, including:
+// Served: /api (APIVersions), /apis (APIGroupList: apps and batch), /api/v1 (pods, services,
+// secrets, namespaces, nodes), /apis/apps/v1 (deployments, statefulsets, daemonsets, replicasets)
+// and /apis/batch/v1 (jobs, cronjobs), and the objects given to `startDiscoveryStub({ objects })`
+// by GET at their path (e.g. /api/v1/nodes/worker-node2, for `kubectl label nodes --dry-run=client`,
+// which reads the node first). Everything else gets a 404 Status, including:
 //  - /version: the Google Cloud SDK kubectl is a "dispatcher" that asks /version first and, if
 //    the server reports another minor version, re-executes a bundled kubectl.1.NN instead.
 //    A 404 keeps it on its built-in client, i.e. the one `kubectl version --client` reports.
@@ -37,8 +39,12 @@ function resourceList(groupVersion, resources) {
 const CORE_V1_RESOURCES = resourceList('v1', [
   ['pods', 'Pod', ['po']],
   ['services', 'Service', ['svc']],
+  // `kubectl create secret` in the README's deploy steps.
+  ['secrets', 'Secret', []],
   // `kubectl apply -f dist/` creates the shop chart's Namespace.
   ['namespaces', 'Namespace', ['ns'], false],
+  // `kubectl label nodes` in the README's deploy steps.
+  ['nodes', 'Node', ['no'], false],
 ]);
 
 const APPS_V1_RESOURCES = resourceList('apps/v1', [
@@ -85,12 +91,22 @@ const NOT_FOUND = {
   code: 404,
 };
 
+/** The API path of a cluster-scoped or namespaced v1 object, e.g. /api/v1/nodes/worker-node2. */
+function objectPath(object) {
+  const plural = `${object.kind.toLowerCase()}s`;
+  const namespace = object.metadata.namespace;
+  return namespace === undefined
+    ? `/api/v1/${plural}/${object.metadata.name}`
+    : `/api/v1/namespaces/${namespace}/${plural}/${object.metadata.name}`;
+}
+
 /**
- * Starts the stub on 127.0.0.1 with an OS-assigned port.
- * Resolves to { url, requests, close } where `requests` lists "METHOD path -> status" lines
- * and `close()` resolves once the server and all its connections are closed.
+ * Starts the stub on 127.0.0.1 with an OS-assigned port; `objects` (core v1 objects such as
+ * Nodes) are served at their API path. Resolves to { url, requests, close } where `requests`
+ * lists "METHOD path -> status" lines and `close()` resolves once the server and all its
+ * connections are closed.
  */
-function startDiscoveryStub() {
+function startDiscoveryStub({ objects = [] } = {}) {
   const requests = [];
   let documents = {};
   const server = http.createServer((req, res) => {
@@ -110,6 +126,7 @@ function startDiscoveryStub() {
     server.listen(0, '127.0.0.1', () => {
       const { address, port } = server.address();
       documents = discoveryDocuments(`${address}:${port}`);
+      for (const object of objects) documents[objectPath(object)] = object;
       let closing;
       const close = () => {
         if (!closing) {

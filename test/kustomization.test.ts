@@ -2,28 +2,16 @@
 // the committed dist/: `kubectl apply -f dist/` must read Kubernetes objects only, and
 // `kubectl apply -k dist` must find the kustomization. kubectl talks to a loopback discovery stub
 // (scripts/kubectl-discovery-stub.js), with an empty kubeconfig and HOME: no cluster, offline.
-import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { parseAllDocuments } from 'yaml';
 import { KUSTOMIZATION_FILE, writeKustomization } from '../lib';
+import { hasKubectl, KUBECTL, type KubectlSession, startKubectlSession } from './support/kubectl';
 
 const dist = path.join(__dirname, '..', 'dist');
-const KUBECTL = process.env.KUBECTL || 'kubectl';
-const hasKubectl = spawnSync(KUBECTL, ['version', '--client'], { encoding: 'utf8' }).status === 0;
-
-interface DiscoveryStub {
-  readonly url: string;
-  readonly requests: string[];
-  close(): Promise<void>;
-}
-const { startDiscoveryStub } = require('../scripts/kubectl-discovery-stub') as {
-  startDiscoveryStub(): Promise<DiscoveryStub>;
-};
 
 let work: string;
 beforeEach(() => {
@@ -83,31 +71,16 @@ const skipped = hasKubectl
   : ` (skipped: \`${KUBECTL}\` is not on the PATH; set KUBECTL=/path/to/kubectl)`;
 
 describeKubectl(`the committed dist/ with the real kubectl${skipped}`, () => {
-  const run = promisify(execFile);
-  let stub: DiscoveryStub;
-  let flags: string[];
-  let env: NodeJS.ProcessEnv;
+  let session: KubectlSession;
 
   beforeAll(async () => {
-    stub = await startDiscoveryStub();
+    session = await startKubectlSession();
   });
   afterAll(async () => {
-    await stub?.close();
-  });
-  beforeEach(() => {
-    const kubeconfig = path.join(work, 'kubeconfig');
-    fs.writeFileSync(kubeconfig, '');
-    fs.mkdirSync(path.join(work, 'home'));
-    env = { ...process.env, HOME: path.join(work, 'home') };
-    delete env.KUBECONFIG;
-    flags = [`--kubeconfig=${kubeconfig}`, `--cache-dir=${path.join(work, 'cache')}`, `--server=${stub.url}`];
+    await session?.close();
   });
 
-  /** Runs kubectl against the stub; async, so the stub in this process can answer. */
-  async function kubectl(...args: string[]): Promise<string> {
-    const { stdout } = await run(KUBECTL, [...flags, ...args], { env, timeout: 20_000 });
-    return stdout;
-  }
+  const kubectl = (...args: string[]): Promise<string> => session.kubectl(...args);
 
   /** `kind/name` of every object in dist/'s manifests, in file order: what the commands must act on. */
   function distObjects(): string[] {

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { codeBlocks, documentationFiles } from './support/markdown';
 import {
   childEnv,
   installOffline,
@@ -220,6 +221,53 @@ describe('the packed package (npm pack)', () => {
         ]);
       },
       TEST_TIMEOUT,
+    );
+
+    test(
+      'compiles every TypeScript example of README.md and docs/ under the tsconfig `cdk8s init typescript-app` generates, and runs it',
+      () => {
+        const examples = path.join(app, 'examples');
+        fs.mkdirSync(examples);
+        const blocks = documentationFiles()
+          .flatMap(codeBlocks)
+          .filter(block => block.lang === 'ts');
+        const names = blocks.map(block => {
+          const name = `${block.file.replace(/[/.]/g, '-')}-${block.line}.ts`;
+          fs.writeFileSync(path.join(examples, name), `${block.code}\n`);
+          return name;
+        });
+        // The template's own tsconfig, as cdk8s-cli ships it; the template app installs @types/node.
+        const tsconfig = JSON.parse(
+          fs.readFileSync(
+            path.join(root, 'node_modules', 'cdk8s-cli', 'templates', 'typescript-app', 'tsconfig.json'),
+            'utf8',
+          ),
+        );
+        tsconfig.compilerOptions.typeRoots = [path.join(root, 'node_modules', '@types')];
+        tsconfig.compilerOptions.types = ['node'];
+        fs.writeFileSync(path.join(examples, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+        // The scheduling example reads a node inventory next to it.
+        fs.copyFileSync(
+          path.join(root, 'examples', 'blog-cluster.nodes.yaml'),
+          path.join(examples, 'cluster.nodes.yaml'),
+        );
+
+        expect(blocks.length).toBeGreaterThanOrEqual(5);
+        mustRun(
+          process.execPath,
+          [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'],
+          examples,
+        );
+        for (const name of names) {
+          const result = run(process.execPath, [name.replace(/\.ts$/, '.js')], examples);
+          expect({ example: name, status: result.status, stderr: result.stderr }).toEqual({
+            example: name,
+            status: 0,
+            stderr: '',
+          });
+        }
+      },
+      TEST_TIMEOUT * 2,
     );
 
     test(

@@ -11,15 +11,19 @@ function run(args: string[]) {
 }
 
 describe('scripts/topology.js', () => {
-  test("README.md's topology diagrams are generated from dist/ and the example inventory, and up to date", () => {
-    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-    expect(readme).toContain('<!-- topology --nodes examples/blog-cluster.nodes.yaml dist/blog.k8s.yaml -->');
+  test.each(['README.md', 'docs/scheduling.md'])(
+    "%s's topology diagrams are generated from dist/ and the example inventory, and up to date",
+    page => {
+      expect(fs.readFileSync(path.join(root, page), 'utf8')).toMatch(
+        /<!-- topology --nodes (\.\.\/)?examples\/blog-cluster\.nodes\.yaml (\.\.\/)?dist\/blog\.k8s\.yaml -->/,
+      );
 
-    const check = run(['--readme', 'README.md', '--check']);
+      const check = run(['--readme', page, '--check']);
 
-    expect(check.stderr).toBe('');
-    expect(check.status).toBe(0);
-  });
+      expect(check.stderr).toBe('');
+      expect(check.status).toBe(0);
+    },
+  );
 
   test('prints the diagram: the blog Pod on worker-node2, its two containers, the Service and its ports', () => {
     const result = run(['--nodes', 'examples/blog-cluster.nodes.yaml', 'dist/blog.k8s.yaml']);

@@ -5,7 +5,12 @@ import { isEmptySelector, readLabelSelector } from './label-selector';
 import { LABEL_NAME_FORMAT, SUBDOMAIN_NAME_FORMAT, validateObjectMeta } from './metadata';
 import type { PodTemplateRef } from './pod-template';
 import { podTemplateOf } from './pod-template';
-import { alwaysRestartingTemplate, selectorMismatch, validatePodTemplateSpec } from './pod-template-spec';
+import {
+  alwaysRestartingTemplate,
+  selectorMismatch,
+  selectorRequired,
+  validatePodTemplateSpec,
+} from './pod-template-spec';
 import type { ValidationError } from './problem';
 import { error, unsupported } from './report';
 import { intOrPercent, nonNegative } from './workload-fields';
@@ -47,11 +52,8 @@ function requiredSelector(
   const selector = readLabelSelector(spec, 'selector', 'spec.selector', out);
   if (selector === undefined) {
     out.push(
-      error(
-        'workload-selector-required',
-        'spec.selector',
+      selectorRequired(
         spec.selector,
-        'Required value',
         'Set spec.selector.matchLabels to labels of the pod template, e.g. { app: "web" }.',
       ),
     );

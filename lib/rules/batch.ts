@@ -7,7 +7,7 @@ import { SUBDOMAIN_NAME_FORMAT, validateObjectMeta } from './metadata';
 import { isDns1123Label } from './names';
 import type { PodTemplateRef } from './pod-template';
 import { podTemplateOf } from './pod-template';
-import { selectorMismatch, validatePodTemplateSpec } from './pod-template-spec';
+import { selectorMismatch, selectorRequired, validatePodTemplateSpec } from './pod-template-spec';
 import type { ValidationError } from './problem';
 import { error, reasons, unsupported } from './report';
 import { nonNegative } from './workload-fields';
@@ -145,11 +145,8 @@ function validateJobSelector(
   if (manual) {
     if (selector === undefined) {
       out.push(
-        error(
-          'workload-selector-required',
-          'spec.selector',
+        selectorRequired(
           spec.selector,
-          'Required value',
           'Set spec.selector.matchLabels to labels of the pod template, or remove spec.manualSelector.',
         ),
       );

@@ -6,19 +6,12 @@ import { isJsonObject } from './json';
 import type { RuleOptions } from './options';
 import { applySuppression } from './options';
 import { validatePod } from './pod';
+import type { PodBearingKind } from './pod-template';
 import type { ValidationError } from './problem';
 import { validateService } from './service';
 
-/** The kinds these rules check. */
-export type CheckedKind =
-  | 'Pod'
-  | 'Service'
-  | 'Deployment'
-  | 'StatefulSet'
-  | 'DaemonSet'
-  | 'ReplicaSet'
-  | 'Job'
-  | 'CronJob';
+/** The kinds these rules check: every kind that carries a Pod spec, and the Service. */
+export type CheckedKind = PodBearingKind | 'Service';
 
 type Validator = (obj: JsonObject, options: RuleOptions) => ValidationError[];
 

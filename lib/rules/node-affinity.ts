@@ -29,6 +29,11 @@ export function validateWeight(term: JsonObject, path: string, out: ValidationEr
   }
 }
 
+/** Upstream's error for an operator a node selector requirement cannot use. */
+function invalidOperator(field: string, operator: string, fix: string): ValidationError {
+  return error('node-selector-operator-invalid', field, operator, 'not a valid selector operator', fix);
+}
+
 /** Upstream `ValidateNodeSelectorRequirement`: operator, value count, and a label-name key. */
 function validateRequirement(item: JsonObject, path: string, out: ValidationError[]): void {
   const operatorField = `${path}.operator`;
@@ -73,11 +78,9 @@ function validateRequirement(item: JsonObject, path: string, out: ValidationErro
     }
   } else {
     out.push(
-      error(
-        'node-selector-operator-invalid',
+      invalidOperator(
         operatorField,
         operator,
-        'not a valid selector operator',
         `Set ${operatorField} to In, NotIn, Exists, DoesNotExist, Gt or Lt.`,
       ),
     );
@@ -111,15 +114,7 @@ function validateFieldRequirement(item: JsonObject, path: string, out: Validatio
       );
     }
   } else {
-    out.push(
-      error(
-        'node-selector-operator-invalid',
-        operatorField,
-        operator,
-        'not a valid selector operator',
-        `Set ${operatorField} to In or NotIn.`,
-      ),
-    );
+    out.push(invalidOperator(operatorField, operator, `Set ${operatorField} to In or NotIn.`));
   }
   const keyField = `${path}.key`;
   const key = read(item, 'key', keyField, STRING, out) ?? '';

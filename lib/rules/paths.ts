@@ -12,31 +12,49 @@ export function hasBacksteps(path: string): boolean {
   return path.split('/').includes('..');
 }
 
-/** Upstream `validatePathNoBacksteps`. */
+/** Whether upstream `validateLocalDescendingPath` accepts a path: relative, without `..` elements. */
+export function isLocalDescendingPath(path: string): boolean {
+  return !path.startsWith('/') && !hasBacksteps(path);
+}
+
+/** Upstream `validatePathNoBacksteps`. `fix` replaces the fix this check words itself. */
 export function validatePathNoBacksteps(
   path: string,
   field: string,
   rule: string,
   out: ValidationError[],
+  fix?: string,
 ): void {
   if (hasBacksteps(path)) {
-    out.push(error(rule, field, path, "must not contain '..'", `Remove the '..' elements from ${field}.`));
+    out.push(
+      error(rule, field, path, "must not contain '..'", fix ?? `Remove the '..' elements from ${field}.`),
+    );
   }
 }
 
-/** Upstream `validateLocalDescendingPath`: relative, without `..` elements. */
+/**
+ * Upstream `validateLocalDescendingPath`: relative, without `..` elements. `fix` replaces the fix
+ * each check words itself.
+ */
 export function validateLocalDescendingPath(
   path: string,
   field: string,
   rule: string,
   out: ValidationError[],
+  fix?: string,
 ): void {
   if (path.startsWith('/')) {
     out.push(
-      error(rule, field, path, 'must be a relative path', `Make ${field} relative: drop the leading '/'.`),
+      error(
+        rule,
+        field,
+        path,
+        'must be a relative path',
+        fix ?? `Make ${field} relative: drop the leading '/'.`,
+      ),
     );
   }
-  validatePathNoBacksteps(path, field, rule, out);
+  validatePathNoBacksteps(path, field, rule, out, fix);
 }
 
 /** Upstream `validateLocalNonReservedPath`: a local descending path that does not start with `..` either. */

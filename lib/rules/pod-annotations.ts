@@ -1,10 +1,10 @@
 import { forbidden } from './field-errors';
 import type { JsonObject } from './json';
 import { isJsonObject } from './json';
+import { isLocalDescendingPath } from './paths';
 import { visitContainers } from './pod-containers-visit';
 import type { ValidationError } from './problem';
 import { error } from './report';
-import { localDescendingPathReasons } from './seccomp';
 
 const MIRROR = 'kubernetes.io/config.mirror';
 const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
@@ -26,7 +26,7 @@ function isDeletionCost(value: string): boolean {
 /** Upstream `ValidateSeccompProfile` for the deprecated seccomp annotations. */
 function isSeccompAnnotationProfile(profile: string): boolean {
   if (profile === 'runtime/default' || profile === 'docker/default' || profile === 'unconfined') return true;
-  return profile.startsWith('localhost/') && localDescendingPathReasons(profile.slice(10)).length === 0;
+  return profile.startsWith('localhost/') && isLocalDescendingPath(profile.slice(10));
 }
 
 /** Upstream `ValidateAppArmorProfileFormat`. */

@@ -65,8 +65,8 @@ export function validatePodSecurityContext(spec: JsonObject, specPath: string, o
   validateIds(sc, path, out);
   if (sc.sysctls != null) validateSysctls(sc, path, out);
   if (sc.fsGroupChangePolicy != null) validateFsGroupChangePolicy(sc, path, out);
-  if (sc.seccompProfile != null) validateSeccompProfile(sc, path, out);
-  if (sc.windowsOptions != null) validateWindowsOptions(sc, path, out);
+  validateSeccompProfile(sc, path, 'pod', out);
+  validateWindowsOptions(sc, path, 'pod', out);
 }
 
 function validateFsGroupChangePolicy(sc: JsonObject, path: string, out: ValidationError[]): void {

@@ -43,6 +43,15 @@ export function validatePodTemplateSpec(
 }
 
 /**
+ * Upstream `ValidateDeploymentSpec`, `ValidateReplicaSetSpec`, `ValidateStatefulSetSpec`,
+ * `validateGeneratedSelector` (a Job with `manualSelector`): `spec.selector` is required. `fix`
+ * says what the workload's kind needs.
+ */
+export function selectorRequired(selector: unknown, fix: string): ValidationError {
+  return error('workload-selector-required', 'spec.selector', selector, 'Required value', fix);
+}
+
+/**
  * Upstream: a controller's selector must select the Pods its template makes, or the controller
  * would create Pods forever. Reported at `<template>.metadata.labels` with the template's labels.
  * `selector` undefined stands for a missing selector, which selects nothing.

@@ -2,8 +2,8 @@
  * Resource quantities as the 1.28 API server reads them (apimachinery `pkg/api/resource`,
  * `ParseQuantity`, `CanonicalizeBytes`, `Quantity.RoundUp`): the exact grammar, the exact value
  * (kept in nano units, as upstream keeps at most nine decimals), and the canonical string the
- * server prints in its messages. Self-contained on purpose: the scheduling pre-flight has its own
- * parser, and the lead may unify them.
+ * server prints in its messages. The one quantity grammar of the project: validation reads
+ * `Quantity` values, the scheduler (lib/scheduling/quantity.ts) the same parse's nano-units.
  */
 
 /** How a quantity prints: the suffix family it was written with. */
@@ -29,12 +29,27 @@ export const QUANTITY_NUMERIC_ERROR = 'unable to parse numeric part of quantity'
 /** Upstream `ErrSuffix`. */
 export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
 
-const NANO = 1_000_000_000n;
-const MILLI_IN_NANOS = 1_000_000n;
+/** Nano-units in one unit. */
+export const NANO = 1_000_000_000n;
+/** Nano-units in one thousandth. */
+export const MILLI_IN_NANOS = 1_000_000n;
 /** BinarySI quantities are capped at 2^63-1 (upstream `maxAllowed`). */
 const MAX_BINARY_NANOS = ((1n << 63n) - 1n) * NANO;
 const MAX_INT64_FACTORS = 18;
-const MAX_EXPONENT = 1024;
+
+/**
+ * How far a decimal exponent (`1e3`, `5E-2`) may reach, and what to say beyond it. Upstream accepts
+ * any int32 exponent; a bound keeps the bigint arithmetic small (stricter than the API server).
+ */
+export interface ExponentBound {
+  /** The largest exponent magnitude accepted. */
+  readonly max: number;
+  /** The error text for an exponent beyond `max`, given its digits as written (`999`, `+999`). */
+  readonly reason: (digits: string) => string;
+}
+
+/** Validation's bound: beyond ±1024 a value is out of any resource's reach; refused as a bad suffix. */
+const VALIDATION_EXPONENTS: ExponentBound = { max: 1024, reason: () => QUANTITY_SUFFIX_ERROR };
 
 const DECIMAL_SUFFIXES: ReadonlyMap<string, number> = new Map([
   ['n', -9],
@@ -118,11 +133,8 @@ function interpret(suffix: string): { base: 10 | 2; exponent: number; format: Qu
     const digits = suffix.slice(1);
     // strconv.ParseInt(.., 10, 64), then int32: keep to values upstream can hold.
     if (!EXPONENT_RE.test(digits)) return undefined;
-    const exponent = Number(digits);
-    // Upstream accepts any int32 exponent; beyond ±1024 the value is out of any resource's reach,
-    // and refusing it keeps the arithmetic bounded (stricter than the API server).
-    if (Math.abs(exponent) > MAX_EXPONENT) return undefined;
-    return { base: 10, exponent, format: 'DecimalExponent' };
+    // The caller's `ExponentBound` decides how far it may reach.
+    return { base: 10, exponent: Number(digits), format: 'DecimalExponent' };
   }
   return undefined;
 }
@@ -156,12 +168,15 @@ function keepsText(scanned: Scanned, base: 10 | 2, exponent: number): boolean {
 
 /**
  * Upstream `ParseQuantity` on a string. Returns the quantity, or the upstream error text
- * (`QUANTITY_FORMAT_ERROR`, `QUANTITY_NUMERIC_ERROR`, `QUANTITY_SUFFIX_ERROR`).
+ * (`QUANTITY_FORMAT_ERROR`, `QUANTITY_SUFFIX_ERROR`), or `bound.reason` for a decimal exponent
+ * beyond `bound.max`. Without a `bound`, exponents beyond ±1024 are refused with the suffix error,
+ * and results are cached.
  */
-export function parseQuantity(str: string): Quantity | string {
+export function parseQuantity(str: string, bound: ExponentBound = VALIDATION_EXPONENTS): Quantity | string {
+  if (bound !== VALIDATION_EXPONENTS) return parseUncached(str, bound);
   const cached = PARSED.get(str);
   if (cached !== undefined) return cached;
-  const parsed = parseUncached(str);
+  const parsed = parseUncached(str, bound);
   // Manifests repeat the same few values ("250m", "512Mi"); remember them, within a bound.
   if (PARSED.size >= MAX_CACHED) PARSED.clear();
   if (str.length <= 64) PARSED.set(str, parsed);
@@ -171,7 +186,7 @@ export function parseQuantity(str: string): Quantity | string {
 const PARSED = new Map<string, Quantity | string>();
 const MAX_CACHED = 4096;
 
-function parseUncached(str: string): Quantity | string {
+function parseUncached(str: string, bound: ExponentBound): Quantity | string {
   if (str.length === 0) return QUANTITY_FORMAT_ERROR;
   if (str === '0') return { nanos: 0n, format: 'DecimalSI', text: str };
   const scanned = scan(str);
@@ -179,13 +194,21 @@ function parseUncached(str: string): Quantity | string {
   const suffix = interpret(scanned.suffix);
   if (suffix === undefined) return QUANTITY_SUFFIX_ERROR;
   const { base, exponent } = suffix;
+  if (suffix.format === 'DecimalExponent' && Math.abs(exponent) > bound.max) {
+    return bound.reason(scanned.suffix.slice(1));
+  }
   let format = suffix.format;
   // The exact value is digits × 10^-denom × base^exponent; keep it in nanos, rounding finer digits up.
-  const digits = BigInt(scanned.num + scanned.denom);
+  const text = scanned.num + scanned.denom;
+  const digits = BigInt(text);
   let nanos: bigint;
   if (base === 10) {
     const shift = exponent - scanned.denom.length + 9;
-    nanos = shift >= 0 ? digits * pow10(shift) : divideAwayFromZero(digits, pow10(-shift));
+    if (shift >= 0) nanos = digits * pow10(shift);
+    // Below one nano-unit (fewer digits than the shift): any non-zero amount rounds up to the
+    // smallest step, without building a huge power of ten.
+    else if (-shift > text.length) nanos = digits === 0n ? 0n : 1n;
+    else nanos = divideAwayFromZero(digits, pow10(-shift));
   } else {
     const scaled = digits * (1n << BigInt(exponent)) * NANO;
     nanos = divideAwayFromZero(scaled, pow10(scanned.denom.length));

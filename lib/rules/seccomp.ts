@@ -1,29 +1,59 @@
 import { required } from './field-errors';
 import type { JsonObject } from './json';
 import { isUnset, OBJECT, read, STRING } from './json';
+import { validateLocalDescendingPath } from './paths';
 import type { ValidationError } from './problem';
 import { error, unsupported } from './report';
 
 /** Seccomp profile types the API server accepts, in upstream's order. */
 export const SECCOMP_PROFILE_TYPES: readonly string[] = ['Localhost', 'RuntimeDefault', 'Unconfined'];
 
-/** Upstream `validateLocalDescendingPath`: a relative path that never steps up. */
-export function localDescendingPathReasons(path: string): string[] {
-  const found: string[] = [];
-  if (path.startsWith('/')) found.push('must be a relative path');
-  if (path.split('/').includes('..')) found.push("must not contain '..'");
-  return found;
+/** Which security context is checked: the Pod's (`<spec>.securityContext`) or a container's. */
+export type SecurityContextScope = 'pod' | 'container';
+
+/**
+ * What the Pod's and a container's seccomp findings say differently. They were written apart and
+ * are kept word for word; rule ids, messages, field paths and values are the same.
+ */
+interface SeccompWording {
+  /** The fix for a missing or unsupported `type`, at `typeField`. */
+  readonly typeFix: (typeField: string) => string;
+  /** One fix for every invalid `localhostProfile` path, or undefined for the path checks' own fixes. */
+  readonly pathFix: ((localField: string) => string) | undefined;
+  /**
+   * Whether a `localhostProfile` beside a type other than Localhost must be a string to be
+   * reported as forbidden (a container's: anything else is a type error) or is forbidden whatever
+   * it holds (the Pod's).
+   */
+  readonly forbiddenNeedsString: boolean;
 }
+
+const WORDING: Readonly<Record<SecurityContextScope, SeccompWording>> = {
+  pod: {
+    typeFix: field => `Set ${field} to RuntimeDefault, Localhost or Unconfined.`,
+    pathFix: field => `Set ${field} to a relative path inside the kubelet's seccomp directory, without '..'.`,
+    forbiddenNeedsString: false,
+  },
+  container: {
+    typeFix: field => `Set ${field} to RuntimeDefault, Localhost (with localhostProfile) or Unconfined.`,
+    pathFix: undefined,
+    forbiddenNeedsString: true,
+  },
+};
 
 /**
  * Upstream `validateSeccompProfileField` for `<securityContext>.seccompProfile` (`path` is the
- * security context's path): a type, and `localhostProfile` exactly when the type is Localhost.
+ * security context's path, of the Pod or a container): a type, and `localhostProfile` exactly when
+ * the type is Localhost.
  */
 export function validateSeccompProfile(
   securityContext: JsonObject,
   path: string,
+  scope: SecurityContextScope,
   out: ValidationError[],
 ): void {
+  if (isUnset(securityContext, 'seccompProfile')) return;
+  const wording = WORDING[scope];
   const field = `${path}.seccompProfile`;
   const profile = read(securityContext, 'seccompProfile', field, OBJECT, out);
   if (profile === undefined) return;
@@ -36,7 +66,7 @@ export function validateSeccompProfile(
         typeField,
         profile.type,
         required('type is required when seccompProfile is set'),
-        `Set ${typeField} to RuntimeDefault, Localhost or Unconfined.`,
+        wording.typeFix(typeField),
       ),
     );
   } else if (!SECCOMP_PROFILE_TYPES.includes(type)) {
@@ -46,7 +76,7 @@ export function validateSeccompProfile(
         typeField,
         type,
         unsupported(SECCOMP_PROFILE_TYPES, 'as-given'),
-        `Set ${typeField} to RuntimeDefault, Localhost or Unconfined.`,
+        wording.typeFix(typeField),
       ),
     );
   }
@@ -64,27 +94,29 @@ export function validateSeccompProfile(
         ),
       );
     } else {
-      for (const reason of localDescendingPathReasons(local)) {
-        out.push(
-          error(
-            'seccomp-localhost-profile-invalid',
-            localField,
-            local,
-            reason,
-            `Set ${localField} to a relative path inside the kubelet's seccomp directory, without '..'.`,
-          ),
-        );
-      }
-    }
-  } else if (!isUnset(profile, 'localhostProfile')) {
-    out.push(
-      error(
-        'seccomp-localhost-profile-forbidden',
+      validateLocalDescendingPath(
+        local,
         localField,
-        profile,
-        'can only be set when seccomp type is Localhost',
-        `Remove ${localField}, or set ${typeField} to Localhost.`,
-      ),
-    );
+        'seccomp-localhost-profile-invalid',
+        out,
+        wording.pathFix?.(localField),
+      );
+    }
+    return;
   }
+  if (isUnset(profile, 'localhostProfile')) return;
+  if (
+    wording.forbiddenNeedsString &&
+    read(profile, 'localhostProfile', localField, STRING, out) === undefined
+  )
+    return;
+  out.push(
+    error(
+      'seccomp-localhost-profile-forbidden',
+      localField,
+      profile,
+      'can only be set when seccomp type is Localhost',
+      `Remove ${localField}, or set ${typeField} to Localhost.`,
+    ),
+  );
 }

@@ -32,43 +32,8 @@ export function validateFileMode(obj: JsonObject, key: string, path: string, out
   }
 }
 
-/** Upstream `validateKeyToPath` for one `items` entry; returns its path when set. */
-export function validateKeyToPath(item: JsonObject, path: string, out: ValidationError[]): string {
-  const keyField = `${path}.key`;
-  if (!read(item, 'key', keyField, STRING, out)) {
-    out.push(
-      error(
-        'volume-item-key-required',
-        keyField,
-        item.key,
-        required(),
-        `Set ${keyField} to the key to project.`,
-      ),
-    );
-  }
-  const pathField = `${path}.path`;
-  const filePath = read(item, 'path', pathField, STRING, out) ?? '';
-  if (filePath === '') {
-    out.push(
-      error(
-        'volume-item-path-required',
-        pathField,
-        item.path,
-        required(),
-        `Set ${pathField} to a relative file path.`,
-      ),
-    );
-  }
-  validateLocalNonReservedPath(filePath, pathField, 'volume-item-path-invalid', out);
-  validateFileMode(item, 'mode', path, out);
-  return filePath;
-}
-
-/**
- * Upstream `validateDownwardAPIVolumeFile`. Upstream reports a file's problems at `path` (the
- * volume or projection), not at its `items[i]`; so does this.
- */
-export function validateDownwardAPIFile(file: JsonObject, path: string, out: ValidationError[]): string {
+/** The `path` of a projected file (the `items` entry or downward API file at `path`): set, relative, no `..`. */
+function validateFilePath(file: JsonObject, path: string, out: ValidationError[]): string {
   const pathField = `${path}.path`;
   const filePath = read(file, 'path', pathField, STRING, out) ?? '';
   if (filePath === '') {
@@ -83,6 +48,34 @@ export function validateDownwardAPIFile(file: JsonObject, path: string, out: Val
     );
   }
   validateLocalNonReservedPath(filePath, pathField, 'volume-item-path-invalid', out);
+  return filePath;
+}
+
+/** Upstream `validateKeyToPath` for one `items` entry; returns its path when set. */
+export function validateKeyToPath(item: JsonObject, path: string, out: ValidationError[]): string {
+  const keyField = `${path}.key`;
+  if (!read(item, 'key', keyField, STRING, out)) {
+    out.push(
+      error(
+        'volume-item-key-required',
+        keyField,
+        item.key,
+        required(),
+        `Set ${keyField} to the key to project.`,
+      ),
+    );
+  }
+  const filePath = validateFilePath(item, path, out);
+  validateFileMode(item, 'mode', path, out);
+  return filePath;
+}
+
+/**
+ * Upstream `validateDownwardAPIVolumeFile`. Upstream reports a file's problems at `path` (the
+ * volume or projection), not at its `items[i]`; so does this.
+ */
+export function validateDownwardAPIFile(file: JsonObject, path: string, out: ValidationError[]): string {
+  const filePath = validateFilePath(file, path, out);
   const fieldRef = read(file, 'fieldRef', `${path}.fieldRef`, OBJECT, out);
   const resourceRef = read(file, 'resourceFieldRef', `${path}.resourceFieldRef`, OBJECT, out);
   if (fieldRef !== undefined) {

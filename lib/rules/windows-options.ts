@@ -1,8 +1,9 @@
 import type { JsonObject } from './json';
-import { OBJECT, read, STRING } from './json';
+import { isUnset, OBJECT, read, STRING } from './json';
 import { isDns1123Subdomain } from './names';
 import type { ValidationError } from './problem';
 import { error, reasons } from './report';
+import type { SecurityContextScope } from './seccomp';
 
 const MAX_GMSA_SPEC_BYTES = 64 * 1024;
 const MAX_DOMAIN_LENGTH = 256;
@@ -43,65 +44,102 @@ function runAsUserNameReasons(name: string): string[] {
   return found;
 }
 
+/** Upstream's reason for a `gmsaCredentialSpec`, or undefined when it is fine. */
+function credentialSpecReason(spec: string): string | undefined {
+  if (spec === '') return 'gmsaCredentialSpec cannot be an empty string';
+  if (bytes(spec) > MAX_GMSA_SPEC_BYTES) return 'gmsaCredentialSpec size must be under 64 KiB';
+  return undefined;
+}
+
+/**
+ * What the Pod's and a container's Windows options findings say differently. They were written
+ * apart and are kept word for word; rule ids, reasons, field paths and values are the same.
+ */
+interface WindowsOptionsWording {
+  /** Several reasons for one field: one finding with them joined (the Pod's), or one each (a container's). */
+  readonly joinReasons: boolean;
+  /** The fix for `gmsaCredentialSpecName`, at `field`. */
+  readonly nameFix: (field: string) => string;
+  /** The fix for `gmsaCredentialSpec`, at `field`. */
+  readonly specFix: (field: string) => string;
+  /** The fix for `runAsUserName`, at `field`. */
+  readonly userFix: (field: string) => string;
+}
+
+const WORDING: Readonly<Record<SecurityContextScope, WindowsOptionsWording>> = {
+  pod: {
+    joinReasons: true,
+    nameFix: field => `Set ${field} to the name of a GMSACredentialSpec resource.`,
+    specFix: field => `Remove ${field}, or set it to the JSON credential spec (at most 64 KiB).`,
+    userFix: field =>
+      `Set ${field} to USER or DOMAIN\\USER: a user of at most 104 characters without "/\\:;|=,+*?<>@[], and a NetBIOS or DNS domain.`,
+  },
+  container: {
+    joinReasons: false,
+    nameFix: () => 'Set it to the name of a GMSACredentialSpec resource.',
+    specFix: () => 'Set gmsaCredentialSpec to the credential spec JSON, or remove it.',
+    userFix: field => `Set ${field} to "USER" or "DOMAIN\\USER".`,
+  },
+};
+
+/** Reports a field's reasons: joined into one finding, or one finding each. */
+function pushReasons(
+  join: boolean,
+  rule: string,
+  field: string,
+  value: string,
+  found: readonly string[],
+  fix: string,
+  out: ValidationError[],
+): void {
+  if (join) {
+    out.push(error(rule, field, value, reasons(found), fix));
+    return;
+  }
+  for (const reason of found) out.push(error(rule, field, value, reason, fix));
+}
+
 /**
  * Upstream `validateWindowsSecurityContextOptions` for `<securityContext>.windowsOptions` (`path` is
- * the security context's path): the GMSA credential spec name and size, and `runAsUserName`.
+ * the security context's path, of the Pod or a container): the GMSA credential spec name and size,
+ * and `runAsUserName`.
  */
 export function validateWindowsOptions(
   securityContext: JsonObject,
   path: string,
+  scope: SecurityContextScope,
   out: ValidationError[],
 ): void {
+  if (isUnset(securityContext, 'windowsOptions')) return;
+  const wording = WORDING[scope];
   const field = `${path}.windowsOptions`;
   const options = read(securityContext, 'windowsOptions', field, OBJECT, out);
   if (options === undefined) return;
   const nameField = `${field}.gmsaCredentialSpecName`;
   const specName = read(options, 'gmsaCredentialSpecName', nameField, STRING, out);
-  const nameReasons = specName === undefined ? [] : isDns1123Subdomain(specName);
-  if (nameReasons.length > 0) {
-    out.push(
-      error(
-        'windows-gmsa-credential-spec-name-invalid',
-        nameField,
-        specName,
-        reasons(nameReasons),
-        `Set ${nameField} to the name of a GMSACredentialSpec resource.`,
-      ),
-    );
+  if (specName !== undefined) {
+    const nameReasons = isDns1123Subdomain(specName);
+    if (nameReasons.length > 0) {
+      const fix = wording.nameFix(nameField);
+      const rule = 'windows-gmsa-credential-spec-name-invalid';
+      pushReasons(wording.joinReasons, rule, nameField, specName, nameReasons, fix, out);
+    }
   }
   const specField = `${field}.gmsaCredentialSpec`;
   const spec = read(options, 'gmsaCredentialSpec', specField, STRING, out);
-  const specReason =
-    spec === undefined
-      ? undefined
-      : spec === ''
-        ? 'gmsaCredentialSpec cannot be an empty string'
-        : bytes(spec) > MAX_GMSA_SPEC_BYTES
-          ? 'gmsaCredentialSpec size must be under 64 KiB'
-          : undefined;
+  const specReason = spec === undefined ? undefined : credentialSpecReason(spec);
   if (specReason !== undefined) {
     out.push(
-      error(
-        'windows-gmsa-credential-spec-invalid',
-        specField,
-        spec,
-        specReason,
-        `Remove ${specField}, or set it to the JSON credential spec (at most 64 KiB).`,
-      ),
+      error('windows-gmsa-credential-spec-invalid', specField, spec, specReason, wording.specFix(specField)),
     );
   }
   const userField = `${field}.runAsUserName`;
   const user = read(options, 'runAsUserName', userField, STRING, out);
-  const userReasons = user === undefined ? [] : runAsUserNameReasons(user);
+  if (user === undefined) return;
+  const userReasons = runAsUserNameReasons(user);
   if (userReasons.length > 0) {
-    out.push(
-      error(
-        'windows-run-as-user-name-invalid',
-        userField,
-        user,
-        reasons(userReasons),
-        `Set ${userField} to USER or DOMAIN\\USER: a user of at most 104 characters without "/\\:;|=,+*?<>@[], and a NetBIOS or DNS domain.`,
-      ),
-    );
+    const fix = wording.userFix(userField);
+    const rule = 'windows-run-as-user-name-invalid';
+    pushReasons(wording.joinReasons, rule, userField, user, userReasons, fix, out);
   }
 }

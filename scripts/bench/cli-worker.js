@@ -12,10 +12,10 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..', '..');
 
 // Everything is loaded (and the TypeScript compiled) before any timer starts.
-require(path.join(root, 'scripts', 'register-ts'));
+const { library } = require('./library');
 const { parseAllDocuments } = require('yaml');
-const { KUBECTL_YAML_OPTIONS } = require(path.join(root, 'lib', 'cli', 'yaml-options.ts'));
-const { runCli } = require(path.join(root, 'lib', 'cli', 'main.ts'));
+const { KUBECTL_YAML_OPTIONS } = library('cli/yaml-options');
+const { runCli } = library('cli/main');
 
 async function parseOnly(dir) {
   let objects = 0;

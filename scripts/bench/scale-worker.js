@@ -1,22 +1,30 @@
 #!/usr/bin/env node
 // One measurement of the in-process benchmark, in a fresh process (run with --expose-gc):
-//   node --expose-gc scripts/bench/scale-worker.js <ours|kplus|l1> <N>
-// builds N blog-like Pod + NodePort Service pairs in one chart, then `app.synthYaml()`, and
-// prints one JSON line: phase times (ms) and memory (bytes).
+//   node --expose-gc scripts/bench/scale-worker.js <ours|kplus|l1> <N> [charts] [config] [entry]
+// builds N pairs of a configuration in `charts` charts, synthesizes them through an entry point,
+// and prints one JSON line: phase times (ms) and memory (bytes). Configurations:
+//   blog      blog-like Pod (two containers, six volumes, probes, resources) + NodePort Service
+//   small     a Pod of two containers with one named port each + NodePort Service
+//   workload  a pinned Deployment of the small Pod's containers + NodePort Service
+// Entry points: yaml (`app.synthYaml()`), synth (`app.synth()` to a folder), toJson
+// (`chart.toJson()`), testing (`Testing.synth(chart)` on a `Testing.app()`).
+//   node --expose-gc scripts/bench/scale-worker.js checks <config> <N>
+// times the checks alone (`checkManifests`) over the N pairs' manifests, rendered beforehand.
 //   node scripts/bench/scale-worker.js verify
-// builds 2 pairs each way and exits non-zero unless all three give the same manifests.
+// builds 2 pairs of each configuration each way and exits non-zero unless the variants give the
+// same manifests.
+const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '..', '..');
 
 // Everything is loaded (and the TypeScript compiled) before any timer starts.
-require(path.join(root, 'scripts', 'register-ts'));
+const { library } = require('./library');
 const cdk8s = require('cdk8s');
 const kplus = require('cdk8s-plus-28');
-const ours = require(path.join(root, 'lib', 'index.ts'));
+const ours = library('index');
 
-const { App, Chart, Duration, Size, ApiObject, JsonPatch, Names, Yaml } = cdk8s;
+const { App, Chart, Duration, Size, ApiObject, JsonPatch, Names, Testing, Yaml } = cdk8s;
 const { k8s } = kplus;
 
 const SECRET = { name: 'pooh-db-secret', key: 'mysql-root-password' };
@@ -211,29 +219,155 @@ function buildL1(chart, start, count) {
   }
 }
 
-const BUILDERS = { ours: buildOurs, kplus: buildKplus, l1: buildL1 };
+// ---- small: a Pod of two containers with one named port each, and its NodePort Service ----
+
+// What MultiContainerPod adds to every container; the plain variant writes it out.
+const RESTRICTED_CONTAINER = {
+  capabilities: { drop: [kplus.Capability.ALL] },
+  seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+};
+
+function smallContainers(restricted) {
+  return [
+    { name: 'web', image: 'nginx:1.27.3', ports: [{ number: 8080, name: 'http' }] },
+    { name: 'metrics', image: 'nginx:1.27.3', ports: [{ number: 9090, name: 'metrics' }] },
+  ].map(c => (restricted ? { ...c, securityContext: RESTRICTED_CONTAINER } : c));
+}
+
+const SMALL_PORTS = [
+  { name: 'http', port: 8080 },
+  { name: 'metrics', port: 9090 },
+];
+
+function buildSmallOurs(chart, start, count) {
+  for (let i = start; i < start + count; i++) {
+    const id = names(i);
+    const pod = new ours.MultiContainerPod(chart, `Pod-${i}`, {
+      metadata: { name: id.pod, labels: { app: id.app } },
+      containers: smallContainers(false),
+    });
+    pod.exposeViaNodePort({ name: id.service });
+  }
+}
+
+function plainService(scope, id, selector) {
+  const service = new kplus.Service(scope, `NodePortService-${id.service}`, {
+    metadata: { name: id.service, labels: { app: id.app } },
+    type: kplus.ServiceType.NODE_PORT,
+    ports: SMALL_PORTS.map(p => ({ ...p, targetPort: p.port, protocol: kplus.Protocol.TCP })),
+  });
+  for (const [key, value] of Object.entries(selector)) service.selectLabel(key, value);
+}
+
+function buildSmallKplus(chart, start, count) {
+  for (let i = start; i < start + count; i++) {
+    const id = names(i);
+    const pod = new kplus.Pod(chart, `Pod-${i}`, {
+      metadata: { name: id.pod, labels: { app: id.app } },
+      containers: smallContainers(true),
+    });
+    plainService(pod, id, { app: id.app });
+  }
+}
+
+// ---- workload: the small Pod as a Deployment, pinned and exposed ----
+
+function deploymentProps(id) {
+  return {
+    metadata: { name: id.pod, labels: { app: id.app } },
+    podMetadata: { labels: { app: id.app } },
+    select: false,
+    securityContext: { ensureNonRoot: true },
+    containers: smallContainers(true),
+  };
+}
+
+function buildWorkloadOurs(chart, start, count) {
+  if (start === 0) ours.checkAll(chart);
+  for (let i = start; i < start + count; i++) {
+    const id = names(i);
+    const deployment = new kplus.Deployment(chart, `Deployment-${i}`, deploymentProps(id));
+    deployment.select(kplus.LabelSelector.of({ labels: { app: id.app } }));
+    ours.pinToNodes(deployment, NODE_SELECTOR);
+    ours.exposeViaNodePort(deployment, { name: id.service });
+  }
+}
+
+function buildWorkloadKplus(chart, start, count) {
+  for (let i = start; i < start + count; i++) {
+    const id = names(i);
+    const deployment = new kplus.Deployment(chart, `Deployment-${i}`, deploymentProps(id));
+    deployment.select(kplus.LabelSelector.of({ labels: { app: id.app } }));
+    ApiObject.of(deployment).addJsonPatch(
+      JsonPatch.add('/spec/template/spec/nodeSelector', { ...NODE_SELECTOR }),
+    );
+    plainService(deployment, id, { app: id.app });
+  }
+}
+
+/** The builders of each configuration, by variant. */
+const CONFIGS = {
+  blog: { ours: buildOurs, kplus: buildKplus, l1: buildL1 },
+  small: { ours: buildSmallOurs, kplus: buildSmallKplus },
+  workload: { ours: buildWorkloadOurs, kplus: buildWorkloadKplus },
+};
 
 /** Manifests of one variant, with the order and the address-label value made comparable. */
-function manifests(variant, n) {
+function manifests(config, variant, n) {
   const app = new App({ outdir: path.join(os.tmpdir(), 'cdk8s-bench-unused') });
   const chart = new Chart(app, 'bench');
-  BUILDERS[variant](chart, 0, n);
+  CONFIGS[config][variant](chart, 0, n);
   return chart.toJson();
 }
 
 function verify() {
   const key = m => `${m.kind}/${m.metadata.name}`;
   const normal = ms => JSON.stringify([...ms].sort((a, b) => key(a).localeCompare(key(b))));
-  const expected = normal(manifests('kplus', 2));
-  const problems = ['ours', 'l1'].filter(v => normal(manifests(v, 2)) !== expected);
-  process.stdout.write(`${JSON.stringify({ identical: problems.length === 0, differ: problems })}\n`);
-  process.exitCode = problems.length === 0 ? 0 : 1;
+  const differ = Object.entries(CONFIGS).flatMap(([config, variants]) => {
+    const expected = normal(manifests(config, 'kplus', 2));
+    return Object.keys(variants)
+      .filter(v => v !== 'kplus' && normal(manifests(config, v, 2)) !== expected)
+      .map(v => `${config}/${v}`);
+  });
+  process.stdout.write(`${JSON.stringify({ identical: differ.length === 0, differ })}\n`);
+  process.exitCode = differ.length === 0 ? 0 : 1;
 }
 
-function measure(variant, n, charts) {
+/** Builds the app of one run: N pairs spread evenly over `charts` charts. */
+function buildApp(config, variant, n, charts, entry, outdir) {
+  const app = entry === 'testing' ? Testing.app({ outdir }) : new App({ outdir });
+  const built = [];
+  for (let c = 0, start = 0; c < charts; c++) {
+    const count = Math.floor(n / charts) + (c < n % charts ? 1 : 0);
+    const chart = new Chart(app, charts === 1 ? 'bench' : `bench-${c}`);
+    CONFIGS[config][variant](chart, start, count);
+    built.push(chart);
+    start += count;
+  }
+  return { app, charts: built };
+}
+
+/** Synthesizes through an entry point; returns the number of objects written. */
+function synthesize(entry, app, charts) {
+  if (entry === 'yaml') return (app.synthYaml().match(/^kind: /gm) ?? []).length;
+  if (entry === 'synth') {
+    app.synth();
+    return fs
+      .readdirSync(app.outdir)
+      .filter(f => f.endsWith('.k8s.yaml'))
+      .reduce(
+        (sum, f) => sum + (fs.readFileSync(path.join(app.outdir, f), 'utf8').match(/^kind: /gm) ?? []).length,
+        0,
+      );
+  }
+  const render = entry === 'testing' ? chart => Testing.synth(chart) : chart => chart.toJson();
+  return charts.reduce((sum, chart) => sum + render(chart).length, 0);
+}
+
+function measure(variant, n, charts, config, entry) {
   if (typeof global.gc !== 'function') throw new Error('run with --expose-gc');
   const heap = () => process.memoryUsage().heapUsed;
-  // Time spent in Yaml.stringify, to split synthYaml() into toJson (validate + render) and YAML.
+  // Time spent in Yaml.stringify, to split synthYaml() and synth() into toJson (validate + render) and YAML.
   let yamlMs = 0;
   let beforeYaml = 0;
   const stringify = Yaml.stringify;
@@ -241,37 +375,34 @@ function measure(variant, n, charts) {
     beforeYaml = heap();
     const t = performance.now();
     const out = stringify.apply(Yaml, docs);
-    yamlMs = performance.now() - t;
+    yamlMs += performance.now() - t;
     return out;
   };
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-bench-out-'));
 
   global.gc();
   global.gc();
   const base = heap();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const app = new App({ outdir: path.join(os.tmpdir(), 'cdk8s-bench-unused') });
-  // Pairs spread evenly over `charts` charts (1: all in one chart).
-  for (let c = 0, start = 0; c < charts; c++) {
-    const count = Math.floor(n / charts) + (c < n % charts ? 1 : 0);
-    BUILDERS[variant](new Chart(app, charts === 1 ? 'bench' : `bench-${c}`), start, count);
-    start += count;
-  }
+  const built = buildApp(config, variant, n, charts, entry, outdir);
   const t1 = performance.now();
   const afterBuild = heap();
-  const yaml = app.synthYaml();
+  const objects = synthesize(entry, built.app, built.charts);
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   const afterSynth = heap();
-  const objects = (yaml.match(/^kind: /gm) ?? []).length;
-  if (objects !== 2 * n) throw new Error(`expected ${2 * n} objects in the YAML, got ${objects}`);
-  // Retained: what stays live with the app and its YAML still referenced.
+  if (objects !== 2 * n) throw new Error(`expected ${2 * n} objects, got ${objects}`);
+  // Retained: what stays live with the app still referenced.
   global.gc();
   const retained = heap() - base;
-  if (app.node.children.length !== charts) throw new Error('the app lost charts');
+  if (built.app.node.children.length !== charts) throw new Error('the app lost charts');
+  fs.rmSync(outdir, { recursive: true, force: true });
   const result = {
     variant,
     n,
+    config,
+    entry,
     buildMs: t1 - t0,
     toJsonMs: t2 - t1 - yamlMs,
     yamlMs,
@@ -281,16 +412,48 @@ function measure(variant, n, charts) {
     heapPeak: Math.max(afterBuild, beforeYaml, afterSynth) - base,
     heapRetained: retained,
     maxRss: process.resourceUsage().maxRSS * 1024,
-    yamlBytes: Buffer.byteLength(yaml),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-const [variant, n, charts = '1'] = process.argv.slice(2);
-if (variant === 'verify') verify();
-else if (BUILDERS[variant] && Number.isInteger(Number(n)) && Number(n) > 0)
-  measure(variant, Number(n), Number(charts));
+/** The checks alone over pre-rendered manifests: median of 7 timed runs after 2 warm-ups. */
+function measureChecks(config, n) {
+  const rendered = manifests(config, 'kplus', n);
+  // The same manifests rendered again: what plain cdk8s-plus spends on them, as a baseline.
+  const renderStart = performance.now();
+  manifests(config, 'kplus', n);
+  const renderMs = performance.now() - renderStart;
+  const times = [];
+  let problems = 0;
+  for (let i = 0; i < 9; i++) {
+    global.gc?.();
+    const t = performance.now();
+    problems = ours.checkManifests(rendered).length;
+    if (i >= 2) times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[times.length >> 1];
+  process.stdout.write(
+    `${JSON.stringify({ config, n, objects: rendered.length, problems, checksMs: ms, perPairMs: ms / n, renderMs })}\n`,
+  );
+}
+
+const [first, ...rest] = process.argv.slice(2);
+if (first === 'verify') verify();
+else if (first === 'checks' && CONFIGS[rest[0]] && Number(rest[1]) > 0)
+  measureChecks(rest[0], Number(rest[1]));
 else {
-  process.stderr.write('usage: scale-worker.js <ours|kplus|l1> <N> | verify\n');
-  process.exitCode = 2;
+  const [n, charts = '1', config = 'blog', entry = 'yaml'] = rest;
+  const ok =
+    CONFIGS[config]?.[first] &&
+    Number.isInteger(Number(n)) &&
+    Number(n) > 0 &&
+    ['yaml', 'synth', 'toJson', 'testing'].includes(entry);
+  if (ok) measure(first, Number(n), Number(charts), config, entry);
+  else {
+    process.stderr.write(
+      'usage: scale-worker.js <ours|kplus|l1> <N> [charts] [blog|small|workload] [yaml|synth|toJson|testing] | checks <config> <N> | verify\n',
+    );
+    process.exitCode = 2;
+  }
 }

@@ -4,7 +4,9 @@
 // growth against the first, next to the pods x nodes ratio (2.0 for both): the pre-flight should grow
 // at worst linearly in pods x nodes.
 //
-//   node scripts/bench/scheduling.js [--runs N]
+//   node scripts/bench/scheduling.js [--runs N] [--json]
+//
+// --json prints one JSON line instead of the table (what `npm run bench` reads).
 //
 // Each configuration runs once untimed, then N times (default 7); the median is printed. The Pods are
 // separate v1 Pods (the costliest case: no two share a template), with cpu/memory requests, a
@@ -12,16 +14,11 @@
 // one in 20; the nodes carry zone labels, a tainted tenth, 16 CPUs, 64Gi and 110 pods each, so that
 // the app fits: the placement does its full work.
 //
-// It times the compiled library in build/lib (what the package ships; run `npm run build` first) when
-// it is there, else the TypeScript sources through scripts/register-ts.js, whose esbuild output reads
-// every cross-module call through a getter and runs slower; the first line says which.
-const fs = require('node:fs');
-const path = require('node:path');
+// It times the compiled library with BENCH_LIB=build (what `npm run bench` sets after building),
+// else the TypeScript sources (scripts/bench/library.js); the first line says which.
 
-const built = path.join(__dirname, '..', '..', 'build', 'lib', 'scheduling', 'index.js');
-const source = fs.existsSync(built) ? 'build/lib (compiled)' : 'lib/ (TypeScript through register-ts)';
-if (!fs.existsSync(built)) require(path.join(__dirname, '..', 'register-ts'));
-const { checkScheduling, placePods } = require(fs.existsSync(built) ? built : '../../lib/scheduling');
+const { library, LIBRARY_SOURCE: source } = require('./library');
+const { checkScheduling, placePods } = library('scheduling/index');
 
 function parseRuns(argv) {
   const i = argv.indexOf('--runs');
@@ -96,6 +93,18 @@ const configs = [
 for (let w = 0; w < 2; w++) for (const c of configs) timeOnce(c.manifests, c.inventory);
 for (let r = 0; r < runs; r++) for (const c of configs) c.times.push(timeOnce(c.manifests, c.inventory));
 const rows = configs.map(c => ({ ...c, ms: median(c.times) }));
+if (process.argv.includes('--json')) {
+  const measured = rows.map(({ podCount, nodeCount, placed, times, ms }) => ({
+    podCount,
+    nodeCount,
+    placed,
+    ms,
+    min: Math.min(...times),
+    max: Math.max(...times),
+  }));
+  process.stdout.write(`${JSON.stringify({ source, runs, rows: measured })}\n`);
+  process.exit(0);
+}
 const base = rows[0];
 const header = ['pods', 'nodes', 'placed', 'median ms', 'µs per pod x node', 'growth', 'pods x nodes growth'];
 const lines = rows.map(row => {

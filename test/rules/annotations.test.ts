@@ -3,6 +3,7 @@ import { validatePod } from '../../lib/rules/pod';
 import type { ValidationError } from '../../lib/rules/problem';
 import { validateService } from '../../lib/rules/service';
 import { err, MSG, pod, service } from './fixtures';
+import { deployment, template } from './workload-fixtures';
 
 const keyErr = (field: string, key: string, message: string) =>
   err(
@@ -50,19 +51,10 @@ describe('annotations (upstream ValidateAnnotations)', () => {
   });
 
   test('fails a template annotation key at <template>.annotations', () => {
-    const deployment = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: {
-        selector: { matchLabels: { app: 'web' } },
-        template: {
-          metadata: { labels: { app: 'web' }, annotations: { '-bad': '1' } },
-          spec: { containers: [{ name: 'app', image: 'nginx' }] },
-        },
-      },
-    };
-    expect(validateManifest(deployment)).toEqual([
+    const annotated = deployment({
+      template: template({}, { labels: { app: 'web' }, annotations: { '-bad': '1' } }),
+    });
+    expect(validateManifest(annotated)).toEqual([
       keyErr('spec.template.annotations', '-bad', MSG.qualifiedNamePart),
     ]);
   });

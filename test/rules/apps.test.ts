@@ -6,7 +6,7 @@ import {
   daemonSet,
   deployment,
   mismatchFix,
-  negativeFix,
+  negative,
   PERCENT_MSG,
   replicaSet,
   SELECTOR_FIX,
@@ -34,8 +34,6 @@ const required = (value: unknown) =>
   err('workload-selector-required', 'spec.selector', value, 'Required value', SELECTOR_FIX);
 const empty = (kind: string) =>
   err('workload-selector-empty', 'spec.selector', {}, `empty selector is invalid for ${kind}`, SELECTOR_FIX);
-const negative = (field: string, value: number) =>
-  err('field-negative', field, value, 'must be greater than or equal to 0', negativeFix(field));
 const badOperator = (selector: unknown) => [
   err(
     'label-selector-operator-invalid',

@@ -1,7 +1,7 @@
 import { validateManifest } from '../../lib/rules/manifest';
 import type { ValidationError } from '../../lib/rules/problem';
 import { err, repeat } from './fixtures';
-import { cronJob, job, mismatchFix, negativeFix, template } from './workload-fixtures';
+import { cronJob, job, mismatchFix, negative, template } from './workload-fixtures';
 
 // Expected problems follow the 1.28 API server: pkg/apis/batch/validation/validation.go after the
 // batch/v1 defaults (pkg/apis/batch/v1/defaults.go: SetDefaults_Job, SetDefaults_CronJob; a
@@ -10,8 +10,6 @@ import { cronJob, job, mismatchFix, negativeFix, template } from './workload-fix
 
 type Case = [string, Record<string, unknown>, ValidationError[]];
 
-const negative = (field: string, value: number) =>
-  err('field-negative', field, value, 'must be greater than or equal to 0', negativeFix(field));
 const restartRequired = (specPath: string, value: string) =>
   err(
     'job-restart-policy-required',

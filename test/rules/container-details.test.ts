@@ -2,6 +2,7 @@ import { validateManifest } from '../../lib/rules/manifest';
 import { validatePod } from '../../lib/rules/pod';
 import type { ValidationError } from '../../lib/rules/problem';
 import { err, pod, podWith } from './fixtures';
+import { deployment, template } from './workload-fixtures';
 
 type Json = Record<string, unknown>;
 
@@ -238,19 +239,10 @@ describe('container rules by kind', () => {
   });
 
   test('an image with blanks fails in a workload template too, whose Pods the server would refuse (stricter)', () => {
-    const deployment = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: {
-        selector: { matchLabels: { app: 'web' } },
-        template: {
-          metadata: { labels: { app: 'web' } },
-          spec: { containers: [{ name: 'app', image: 'nginx:1.25\n' }] },
-        },
-      },
-    };
-    expect(validateManifest(deployment)).toEqual([
+    const blanks = deployment({
+      template: template({ containers: [{ name: 'app', image: 'nginx:1.25\n' }] }),
+    });
+    expect(validateManifest(blanks)).toEqual([
       err(
         'container-image-whitespace',
         'spec.template.spec.containers[0].image',

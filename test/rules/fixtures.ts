@@ -36,6 +36,28 @@ export const err = (
   fix,
 });
 
+/** An expected warning, written out field by field. */
+export const warn = (
+  rule: string,
+  field: string,
+  value: unknown,
+  message: string,
+  fix: string,
+): ValidationError => ({ ...err(rule, field, value, message, fix), severity: 'warning' });
+
+/**
+ * An expected `field-type-invalid` error: `noun` is what the field holds (`a list`), `described`
+ * what it got (`a string`).
+ */
+export const typeError = (field: string, value: unknown, noun: string, described: string): ValidationError =>
+  err(
+    'field-type-invalid',
+    field,
+    value,
+    `must be ${noun}; the API server cannot decode ${described} into this field`,
+    `Set ${field} to ${noun}, or remove it.`,
+  );
+
 /** A valid v1 Pod with one container; `spec` and `metadata` entries replace the defaults. */
 export function pod(spec: Json = {}, metadata: Json = {}): Json {
   return {

@@ -1,6 +1,7 @@
 import { validateManifest } from '../../lib/rules/manifest';
 import { validatePod } from '../../lib/rules/pod';
 import { err, pod } from './fixtures';
+import { daemonSet, deployment, template } from './workload-fixtures';
 
 const ports = (...list: Record<string, unknown>[]) => [{ name: 'app', image: 'nginx', ports: list }];
 
@@ -21,19 +22,10 @@ describe('hostNetwork ports (upstream validatePodHostNetworkDeps)', () => {
 
   test('passes an unset hostPort on a Pod and on a template (defaulted on the Pod, allowed in templates)', () => {
     expect(validatePod(pod({ hostNetwork: true, containers: ports({ containerPort: 80 }) }))).toEqual([]);
-    const daemonSet = {
-      apiVersion: 'apps/v1',
-      kind: 'DaemonSet',
-      metadata: { name: 'agent' },
-      spec: {
-        selector: { matchLabels: { app: 'agent' } },
-        template: {
-          metadata: { labels: { app: 'agent' } },
-          spec: { hostNetwork: true, containers: ports({ containerPort: 9100 }) },
-        },
-      },
-    };
-    expect(validateManifest(daemonSet)).toEqual([]);
+    const agent = daemonSet({
+      template: template({ hostNetwork: true, containers: ports({ containerPort: 9100 }) }),
+    });
+    expect(validateManifest(agent)).toEqual([]);
   });
 
   test('passes matching ports, and any hostPort without hostNetwork', () => {
@@ -46,20 +38,11 @@ describe('hostNetwork ports (upstream validatePodHostNetworkDeps)', () => {
 
 describe('hostNetwork ports in a workload template', () => {
   test('fails a template whose hostPort differs from its containerPort', () => {
-    const deployment = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: {
-        selector: { matchLabels: { app: 'web' } },
-        template: {
-          metadata: { labels: { app: 'web' } },
-          spec: { hostNetwork: true, containers: ports({ containerPort: 80, hostPort: 81 }) },
-        },
-      },
-    };
+    const mismatched = deployment({
+      template: template({ hostNetwork: true, containers: ports({ containerPort: 80, hostPort: 81 }) }),
+    });
     expect(
-      validateManifest(deployment).filter(p => p.rule === 'pod-host-network-host-port-mismatch'),
+      validateManifest(mismatched).filter(p => p.rule === 'pod-host-network-host-port-mismatch'),
     ).toEqual([
       err(
         'pod-host-network-host-port-mismatch',

@@ -2,6 +2,7 @@ import { validateManifest } from '../../lib/rules/manifest';
 import { validatePod } from '../../lib/rules/pod';
 import type { ValidationError } from '../../lib/rules/problem';
 import { err, pod } from './fixtures';
+import { deployment, template } from './workload-fixtures';
 
 const windowsErr = (field: string, value: unknown) =>
   err(
@@ -90,19 +91,7 @@ describe('spec.os (upstream validateOS, validateLinux, validateWindows)', () => 
   });
 
   test('fails a template with a bad OS at the template path', () => {
-    const deployment = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: {
-        selector: { matchLabels: { app: 'web' } },
-        template: {
-          metadata: { labels: { app: 'web' } },
-          spec: { os: { name: 'mac' }, containers: [{ name: 'app', image: 'nginx' }] },
-        },
-      },
-    };
-    expect(validateManifest(deployment)).toEqual([
+    expect(validateManifest(deployment({ template: template({ os: { name: 'mac' } }) }))).toEqual([
       err(
         'pod-os-name-unsupported',
         'spec.template.spec.os',

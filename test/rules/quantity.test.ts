@@ -11,6 +11,10 @@ import {
   readQuantity,
   roundUpToMilli,
 } from '../../lib/rules/quantity';
+import { QuantityError, parseQuantity as schedulerQuantity } from '../../lib/scheduling/quantity';
+
+// One grammar, two readers: validation's `parseQuantity` (a Quantity, or the error text) and the
+// scheduler's (nano-units, or a thrown QuantityError). Every grammar case below goes through both.
 
 const FORMAT = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 const SUFFIX = "unable to parse quantity's suffix";
@@ -19,6 +23,17 @@ function parsed(text: string): Quantity {
   const q = parseQuantity(text);
   if (typeof q === 'string') throw new Error(`expected ${text} to parse, got ${q}`);
   return q;
+}
+
+/** The message of the QuantityError the scheduler's reader throws. */
+function schedulerError(text: string): string {
+  try {
+    schedulerQuantity(text);
+  } catch (err) {
+    if (err instanceof QuantityError) return err.message;
+    throw err;
+  }
+  throw new Error(`expected ${text} to fail`);
 }
 
 describe('parseQuantity', () => {
@@ -62,6 +77,31 @@ describe('parseQuantity', () => {
     const q = parsed(text);
     expect(q.nanos).toBe(nanos);
     expect(quantityString(q)).toBe(printed);
+    expect(schedulerQuantity(text)).toBe(nanos);
+  });
+
+  // [input, value in nanos]
+  test.each<[string, bigint]>([
+    ['2Gi', 2n * 1024n ** 3n * 1_000_000_000n],
+    ['500M', 500_000_000n * 1_000_000_000n],
+    ['1E3', 1000n * 1_000_000_000n],
+    ['1e+3', 1000n * 1_000_000_000n],
+    ['128974848', 128_974_848n * 1_000_000_000n],
+    ['0.0', 0n],
+    ['.5', 500_000_000n],
+    ['1.', 1_000_000_000n],
+    ['5n', 5n],
+    ['1k', 1_000_000_000_000n],
+    ['0.1Ki', 102_400_000_000n], // 102.4 bytes exactly
+    ['0.1n', 1n], // below a nano-unit: rounded up
+    ['-0.1n', -1n], // rounded away from zero
+    ['1.0000000001', 1_000_000_001n], // rounded up at the ninth decimal
+    ['12345678901234567890', 12345678901234567890n * 1_000_000_000n], // beyond int64 fast path, still exact
+    ['16Ei', (2n ** 63n - 1n) * 1_000_000_000n], // binary amounts are capped at 2^63-1
+    ['+', 0n], // upstream's scanner reads a bare sign as 0
+  ])('reads %p', (text, nanos) => {
+    expect(parsed(text).nanos).toBe(nanos);
+    expect(schedulerQuantity(text)).toBe(nanos);
   });
 
   test.each<[string, string]>([
@@ -75,8 +115,19 @@ describe('parseQuantity', () => {
     ['1m3', SUFFIX],
     ['1e', SUFFIX],
     ['+-1', SUFFIX],
+    ['1 ', FORMAT],
+    [' 1', FORMAT],
+    ['1.5.5', FORMAT],
+    ['1e3m', FORMAT],
+    ['0x10', FORMAT],
+    ['2 cores', FORMAT],
+    ['1K', SUFFIX],
+    ['1mi', SUFFIX],
+    ['1ee3', SUFFIX],
+    ['1Mi5', SUFFIX],
   ])('fails %p', (text, reason) => {
     expect(parseQuantity(text)).toBe(reason);
+    expect(schedulerError(text)).toBe(reason);
   });
 
   test('caps a binary quantity at 2^63-1', () => {
@@ -93,6 +144,19 @@ describe('parseQuantity', () => {
         if (typeof q === 'string') return;
         const again = parseQuantity(quantityString(q));
         expect(typeof again === 'string' ? again : again.nanos).toBe(q.nanos);
+      }),
+    );
+  });
+
+  test('the scheduler reads the same value, or fails with the same text, within its exponent bound', () => {
+    const quantityLike = fc.stringMatching(
+      /^[+-]?[0-9]{0,5}(\.[0-9]{0,4})?([numkMGTPE]|[KMGTPE]i|[eE][+-]?[0-9]{1,2})?$/,
+    );
+    fc.assert(
+      fc.property(fc.oneof(quantityLike, fc.string()), text => {
+        const q = parseQuantity(text);
+        if (typeof q === 'string') expect(schedulerError(text)).toBe(q);
+        else expect(schedulerQuantity(text)).toBe(q.nanos);
       }),
     );
   });

@@ -1,6 +1,6 @@
 import type { ValidationError } from '../../lib/rules/problem';
 import { type IntOrPercent, intOrPercent, nonNegative } from '../../lib/rules/workload-fields';
-import { err } from './fixtures';
+import { err, typeError } from './fixtures';
 import { negativeFix, PERCENT_MSG } from './workload-fixtures';
 
 // Expected problems follow pkg/apis/core/validation ValidateNonnegativeField and
@@ -8,14 +8,6 @@ import { negativeFix, PERCENT_MSG } from './workload-fixtures';
 // getIntOrPercentValue (which reads a malformed string as intstr's IntValue: Atoi, else 0).
 
 const F = 'spec.strategy.rollingUpdate.maxSurge';
-const typeError = (field: string, value: unknown, noun: string, described: string) =>
-  err(
-    'field-type-invalid',
-    field,
-    value,
-    `must be ${noun}; the API server cannot decode ${described} into this field`,
-    `Set ${field} to ${noun}, or remove it.`,
-  );
 
 describe('nonNegative', () => {
   const run = (value: unknown) => {

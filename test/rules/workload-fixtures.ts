@@ -1,3 +1,6 @@
+import type { ValidationError } from '../../lib/rules/problem';
+import { err } from './fixtures';
+
 type Json = Record<string, unknown>;
 
 /** The one container of every fixture template. */
@@ -64,3 +67,7 @@ export const mismatchFix = (path = 'spec.template'): string =>
 
 /** The fix of `field-negative` for an optional field. */
 export const negativeFix = (field: string): string => `Set ${field} to 0 or more, or remove it.`;
+
+/** An expected `field-negative` error for an optional field. */
+export const negative = (field: string, value: number): ValidationError =>
+  err('field-negative', field, value, 'must be greater than or equal to 0', negativeFix(field));

@@ -1,6 +1,6 @@
 import { validateManifest } from '../../lib/rules/manifest';
 import type { ValidationError } from '../../lib/rules/problem';
-import { err, MSG } from './fixtures';
+import { err, MSG, typeError, warn } from './fixtures';
 import {
   CONTAINER,
   cronJob,
@@ -21,24 +21,6 @@ type Expected = (s: string) => ValidationError[];
 
 const IMAGE = 'nginx:1.25';
 const c = (name: string, extra: Json = {}): Json => ({ name, image: IMAGE, ...extra });
-const warn = (
-  rule: string,
-  field: string,
-  value: unknown,
-  message: string,
-  fix: string,
-): ValidationError => ({
-  ...err(rule, field, value, message, fix),
-  severity: 'warning',
-});
-const typeError = (field: string, value: unknown, noun: string, described: string) =>
-  err(
-    'field-type-invalid',
-    field,
-    value,
-    `must be ${noun}; the API server cannot decode ${described} into this field`,
-    `Set ${field} to ${noun}, or remove it.`,
-  );
 const LABEL_KEY_FIX = (key: string) =>
   `Rename key ${JSON.stringify(key)} to an optional DNS subdomain prefix and '/' followed by 1-63 alphanumerics, '-', '_' or '.' that start and end alphanumeric.`;
 const portFix = (field: string) => `Set ${field} to a port between 1 and 65535.`;
