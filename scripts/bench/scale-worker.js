@@ -17,7 +17,6 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-
 // Everything is loaded (and the TypeScript compiled) before any timer starts.
 const { library } = require('./library');
 const cdk8s = require('cdk8s');
