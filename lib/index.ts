@@ -14,3 +14,6 @@ export * from './restricted';
 export * from './rules';
 export * from './scheduling';
 export * from './shop-chart';
+// pooh-pod-synth's report (--report), as types only.
+export type { SynthProblem, SynthStatus } from './synth/atomic-synth';
+export type { SynthReport, SynthReportOptions } from './synth/json-report';

@@ -1,10 +1,11 @@
+import { readSourceFile } from './cli/read-inputs';
+import { problemText, type ReportProblem, YAML_SYNTAX_RULE } from './cli/report';
 import type { ChecksOptions } from './engine';
-import { checkManifests, parseChecksOptions } from './engine';
-import { readManifestFiles, unreadableProblem } from './manifest-files';
-import { formatObjectName, objectName, uniqueNames } from './object-names';
+import { parseChecksOptions } from './engine';
+import { formatObjectName, uniqueNames } from './object-names';
 import type { PodSecurityLevel, PodSecurityVersion } from './pod-security';
 import { POD_SECURITY_POLICY_VERSION } from './pod-security';
-import type { Finding, PortRange } from './rules';
+import type { PortRange } from './rules';
 import { DEFAULT_NODE_PORT_RANGE } from './rules';
 
 /**
@@ -108,33 +109,28 @@ export class PoohPodValidation {
     this.options = parseChecksOptions(props, 'pooh-pod-constructs validation plugin properties');
   }
 
-  /** Runs the checks over `context.manifests` and submits the report. */
+  /**
+   * Runs the checks over `context.manifests`, read as `pooh-pod-check` reads files (YAML 1.1 as
+   * kubectl reads it, `kind: List` items as objects of their own), and submits the report.
+   */
   public async validate(context: PluginValidationContext): Promise<void> {
     const { report } = context;
-    const { documents, unreadable } = readManifestFiles(context.manifests);
-    for (const bad of unreadable) {
-      const problem = unreadableProblem(bad);
-      report.addViolation({
-        ruleName: problem.rule,
-        recommendation: `${problem.severity}: ${problem.message}`,
-        fix: problem.fix,
-        violatingResources: [{ resourceName: '', locations: [], manifestPath: bad.file }],
-      });
+    // Loaded on first use: an app that imports the constructs does not pay for the YAML parser.
+    const { checkFiles } = require('./cli/check-files') as typeof import('./cli/check-files');
+    const checked = checkFiles(
+      context.manifests.map(file => readSourceFile(file, file)),
+      this.options,
+    );
+    const unique = uniqueNames(checked.manifests);
+    let errors = 0;
+    for (const problem of checked.problems) {
+      if (problem.severity === 'error') errors++;
+      report.addViolation(toViolation(problem, unique));
     }
-
-    const manifests = documents.map(d => d.manifest);
-    const findings = checkManifests(manifests, this.options);
-    const unique = uniqueNames(manifests);
-    for (const finding of findings) {
-      const { file, manifest } = documents[finding.index];
-      report.addViolation(toViolation(finding, file, resourceName(manifest, unique)));
-    }
-
-    const errors = findings.filter(f => f.severity === 'error').length;
     const range = this.options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
-    report.submit(errors + unreadable.length > 0 ? 'failure' : 'success', {
-      Errors: String(errors + unreadable.length),
-      Warnings: String(findings.length - errors),
+    report.submit(errors > 0 ? 'failure' : 'success', {
+      Errors: String(errors),
+      Warnings: String(checked.problems.length - errors),
       'Pod Security': this.options.podSecurity ?? 'restricted',
       'Pod Security Version': this.options.podSecurityVersion ?? `${POD_SECURITY_POLICY_VERSION} and latest`,
       'Node Port Range': `${range.min}-${range.max}`,
@@ -147,17 +143,27 @@ export class PoohPodValidation {
  * The name cdk8s looks the construct path up by: `metadata.name` when no other object has it;
  * otherwise `Kind/name`, which cdk8s finds no construct for (better none than the wrong one).
  */
-function resourceName(manifest: unknown, unique: ReadonlySet<string>): string {
-  const name = objectName(manifest);
-  return unique.has(name.name) ? name.name : formatObjectName(name);
+function resourceName(problem: ReportProblem, unique: ReadonlySet<string>): string {
+  const name = problem.name ?? '';
+  return unique.has(name) ? name : formatObjectName({ kind: problem.kind ?? '', name });
 }
 
-function toViolation(finding: Finding, file: string, resource: string): PluginViolation {
-  const got = finding.value === undefined ? '' : ` (got ${JSON.stringify(finding.value)})`;
+function toViolation(problem: ReportProblem, unique: ReadonlySet<string>): PluginViolation {
+  if (problem.rule === YAML_SYNTAX_RULE) {
+    // No object and no field: the position goes into the recommendation, the file is the resource's.
+    return {
+      ruleName: problem.rule,
+      recommendation: `error: the file is not valid YAML: ${problem.message} (line ${problem.line}, column ${problem.column})`,
+      fix: problem.fix,
+      violatingResources: [{ resourceName: '', locations: [], manifestPath: problem.file }],
+    };
+  }
   return {
-    ruleName: finding.rule,
-    recommendation: `${finding.severity}: ${finding.message}${got}`,
-    fix: finding.fix,
-    violatingResources: [{ resourceName: resource, locations: [finding.field], manifestPath: file }],
+    ruleName: problem.rule,
+    recommendation: `${problem.severity}: ${problemText({ ...problem, field: '' })}`,
+    fix: problem.fix,
+    violatingResources: [
+      { resourceName: resourceName(problem, unique), locations: [problem.field], manifestPath: problem.file },
+    ],
   };
 }

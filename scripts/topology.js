@@ -7,8 +7,9 @@
 //
 // e.g. node scripts/topology.js --nodes examples/blog-cluster.nodes.yaml dist/blog.k8s.yaml
 // NODES is what `kubectl get nodes -o yaml` (or `-o json`) prints; manifests are YAML (several
-// documents allowed) or JSON. The diagram goes to stdout; errors to stderr with exit code 1 (2 for
-// wrong usage).
+// documents allowed) or JSON, read as pooh-pod-check reads them. The diagram goes to stdout;
+// errors to stderr with exit code 1 (2 for wrong usage). `pooh-pod-check --nodes NODES.yaml
+// --topology FILE MANIFEST...` writes the same diagram, with the checks.
 //
 // With --readme, every block of the file written as
 //   <!-- topology --nodes NODES.yaml MANIFEST.yaml ... -->
@@ -51,27 +52,23 @@ function parseArgs(argv) {
   return { ...opts, manifests };
 }
 
-function readManifests(file, yaml) {
-  const text = fs.readFileSync(file, 'utf8');
-  if (path.extname(file).toLowerCase() === '.json') {
-    const doc = JSON.parse(text);
-    return Array.isArray(doc) ? doc : doc?.kind === 'List' && Array.isArray(doc.items) ? doc.items : [doc];
-  }
-  return yaml.parseAllDocuments(text).flatMap((doc, i) => {
-    if (doc.errors.length > 0) throw new Error(`${file}: document ${i + 1}: ${doc.errors[0].message}`);
-    const value = doc.toJS();
-    return value === null || value === undefined ? [] : [value];
-  });
+/** The objects of a manifest file, read as pooh-pod-check reads it (YAML 1.1 as kubectl, kind: List items). */
+function readManifests(file) {
+  const { parseManifests } = require('../lib/cli/documents');
+  const parsed = parseManifests({ path: file, text: fs.readFileSync(file, 'utf8') });
+  const [first] = parsed.syntaxErrors;
+  if (first !== undefined) throw new Error(`${file}:${first.line}:${first.column}: ${first.message}`);
+  return parsed.objects.map(object => object.manifest);
 }
 
 /** The diagram for an inventory file and manifest files. */
 function diagram(nodesFile, manifestFiles) {
   require('./register-ts');
-  const yaml = require('yaml');
-  const { loadNodeInventory, placePods, renderTopology } = require('../lib/scheduling');
+  const { placeManifests } = require('../lib/engine');
+  const { loadNodeInventory, renderTopology } = require('../lib/scheduling');
   const nodes = loadNodeInventory(nodesFile);
-  const manifests = manifestFiles.flatMap(file => readManifests(file, yaml));
-  return renderTopology(manifests, placePods(manifests, nodes));
+  const manifests = manifestFiles.flatMap(readManifests);
+  return renderTopology(manifests, placeManifests(manifests, nodes));
 }
 
 /** Regenerates the file's blocks; returns the args of the stale ones (and writes unless `check`). */

@@ -57,6 +57,8 @@ const COMMANDS: readonly [RegExp, How][] = [
   [/^npm run lint:fix$/, { by: 'package.json' }],
   [/^npx jest -u$/, { by: 'package.json' }],
   [/^npx pooh-pod-synth$/, { by: 'test/synth/bin.test.ts' }],
+  [/^pooh-pod-synth --report\b/, { by: 'test/synth/bin.test.ts' }],
+  [/^pooh-pod-check --format json$/, { by: 'test/cli/cli.test.ts' }],
   [/^(cdk8s synth|node -r \.\/scripts\/register-ts\.js main\.ts)$/, { by: 'test/synth/bin.test.ts' }],
   [/^cdk8s synth --validation-reports-output-file /, { by: 'test/plugin-cdk8s.test.ts' }],
   [/^npx pooh-pod-check (dist\/|examples\/)/, { run: 'check' }],
@@ -201,8 +203,9 @@ describe('the documented pooh-pod-check and topology commands, run', () => {
       const words = command
         .replace(/^npx pooh-pod-check /, 'lib/cli/bin.ts ')
         .replace(/^node scripts\/topology\.js /, 'scripts/topology.js ')
-        // Written reports go to a temp folder, not into the repo.
+        // Written reports and diagrams go to a temp folder, not into the repo.
         .replace(/--output (\S+)/, (_m, file) => `--output ${path.join(out, file)}`)
+        .replace(/--topology (\S+)/, (_m, file) => `--topology ${path.join(out, file)}`)
         // A documented rewrite of the README is checked, never done, here.
         .replace(/--readme (\S+)$/, '--readme $1 --check')
         .split(' ');

@@ -213,11 +213,63 @@ describe('PoohPodValidation', () => {
     });
 
     expect(success).toBe(false);
-    expect(report.violations.map(v => [v.ruleName, v.violatingConstructs[0].manifestPath])).toEqual([
-      ['manifest-yaml-invalid', path.join(work, 'bad.k8s.yaml')],
-      ['service-node-port-out-of-range', path.join(work, 'svc.k8s.yaml')],
+    // Read as pooh-pod-check reads it: every syntax error of the document, at its position.
+    const bad = {
+      fix: 'Correct the YAML at this position: kubectl cannot read this document either',
+      violatingConstructs: [
+        {
+          resourceName: '',
+          locations: [],
+          manifestPath: path.join(work, 'bad.k8s.yaml'),
+          constructPath: undefined,
+        },
+      ],
+    };
+    expect(report.violations.slice(0, 2)).toEqual([
+      {
+        ruleName: 'yaml-syntax-error',
+        recommendation:
+          'error: the file is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 3, column 1)',
+        ...bad,
+      },
+      {
+        ruleName: 'yaml-syntax-error',
+        recommendation:
+          'error: the file is not valid YAML: Flow map in block collection must be sufficiently indented and end with a } (line 3, column 1)',
+        ...bad,
+      },
     ]);
-    expect(report.violations[0].recommendation).toMatch(/^error: the file is not valid YAML: /);
+    expect(report.violations.map(v => [v.ruleName, v.violatingConstructs[0].manifestPath])[2]).toEqual([
+      'service-node-port-out-of-range',
+      path.join(work, 'svc.k8s.yaml'),
+    ]);
+    expect(report.summary.metadata).toMatchObject({ Errors: '3', Warnings: '0' });
+  });
+
+  test('reads YAML as kubectl does (YAML 1.1), and the items of a kind: List as objects', async () => {
+    // `on` is a boolean in YAML 1.1 (a string in YAML 1.2): hostNetwork true fails baseline Pod Security.
+    const list = [
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      ...SERVICE_NODE_PORT_99999.trimEnd()
+        .split('\n')
+        .map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`)),
+      '',
+    ].join('\n');
+    const pod = GOOD_POD.replace('spec:\n', 'spec:\n  hostNetwork: on\n');
+
+    const { report } = await validate(
+      { 'list.k8s.yaml': list, 'pod.k8s.yaml': pod },
+      { podSecurity: 'baseline' },
+    );
+
+    expect(report.violations.map(v => [v.ruleName, v.violatingConstructs[0].locations[0]])).toEqual([
+      ['service-node-port-out-of-range', 'spec.ports[0].nodePort'],
+      ['pod-security/hostNamespaces', 'spec.hostNetwork'],
+      // Under hostNetwork the API server defaults hostPort to the containerPort.
+      ['pod-security/hostPorts', 'spec.containers[0].ports[0].hostPort'],
+    ]);
   });
 
   describe('properties', () => {

@@ -1,10 +1,12 @@
 import { checkManifests } from '../engine/check-manifests';
 import type { ChecksOptions } from '../engine/options';
-import { isJsonObject } from '../rules/json';
+import { placeManifests } from '../engine/place-manifests';
+import { isJsonObject, type JsonObject } from '../rules/json';
 import type { Finding } from '../rules/problem';
+import type { Placement } from '../scheduling/placement';
 import { parseManifests, type SkippedDocument, type SourceObject, type YamlSyntaxError } from './documents';
 import { locateField } from './locate';
-import type { ReportProblem } from './report';
+import { type ReportProblem, YAML_SYNTAX_RULE } from './report';
 import type { SourceFile } from './source-file';
 
 /** What checking a set of files found. */
@@ -19,10 +21,11 @@ export interface CheckedFiles {
   readonly skipped: SkippedDocument[];
   /** YAML syntax errors (also in `problems`, as `yaml-syntax-error`). */
   readonly syntaxErrors: YamlSyntaxError[];
+  /** The objects checked, as parsed, in file order (list items in list order): what `Finding.index` and `PlacedPod.index` count. */
+  readonly manifests: readonly JsonObject[];
+  /** Where each Pod lands, when `options.nodes` was given: `placeManifests` over the same objects. */
+  readonly placement?: Placement;
 }
-
-/** The rule id a YAML syntax error is reported under. */
-export const YAML_SYNTAX_RULE = 'yaml-syntax-error';
 
 function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
@@ -71,7 +74,8 @@ function syntaxProblem(error: YamlSyntaxError): ReportProblem {
 /**
  * Checks the Kubernetes objects of a set of files together (so a node port claimed in two files is
  * found), with one set of options: each file is parsed once, the engine (`checkManifests`) runs
- * once over every object, and each problem is then located at its field in the source.
+ * once over every object, and each problem is then located at its field in the source. With a
+ * node inventory (`options.nodes`) it also places the Pods, for the placement table and diagram.
  */
 export function checkFiles(files: readonly SourceFile[], options: ChecksOptions = {}): CheckedFiles {
   const objects: SourceObject[] = [];
@@ -84,11 +88,17 @@ export function checkFiles(files: readonly SourceFile[], options: ChecksOptions 
     for (const document of parsed.skipped) skipped.push(document);
     for (const error of parsed.syntaxErrors) syntaxErrors.push(error);
   }
-  const findings = checkManifests(
-    objects.map(object => object.manifest),
-    options,
-  );
+  const manifests = objects.map(object => object.manifest);
+  const findings = checkManifests(manifests, options);
   const problems = syntaxErrors.map(syntaxProblem);
   for (const finding of findings) problems.push(locate(finding, objects[finding.index] as SourceObject));
-  return { problems, files: files.length, objects: objects.length, skipped, syntaxErrors };
+  return {
+    problems,
+    files: files.length,
+    objects: objects.length,
+    skipped,
+    syntaxErrors,
+    manifests,
+    ...(options.nodes === undefined ? {} : { placement: placeManifests(manifests, options.nodes) }),
+  };
 }

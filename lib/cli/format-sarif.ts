@@ -2,8 +2,13 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { ArtifactLocation, Log } from 'sarif';
-import { YAML_SYNTAX_RULE } from './check-files';
-import { type CheckReport, describeProblem, objectLabel, type ReportProblem } from './report';
+import {
+  type CheckReport,
+  describeProblem,
+  objectLabel,
+  type ReportProblem,
+  YAML_SYNTAX_RULE,
+} from './report';
 import { STDIN_PATH } from './source-file';
 
 /** What SARIF says about a rule. */

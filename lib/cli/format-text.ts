@@ -1,4 +1,12 @@
-import { type CheckReport, objectLabel, problemText, type ReportProblem, type ReportSummary } from './report';
+import { formatPlacement } from './format-placement';
+import {
+  type CheckReport,
+  objectLabel,
+  plural,
+  problemText,
+  type ReportProblem,
+  type ReportSummary,
+} from './report';
 
 /** How to print the text report. */
 export interface TextFormatOptions {
@@ -17,8 +25,6 @@ const ANSI: Readonly<Record<Style, readonly [string, string]>> = {
   green: ['\u001b[32m', '\u001b[39m'],
 };
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** The last line: what was found, in how much. */
 export function summaryLine(summary: ReportSummary): string {
   const found =
@@ -36,8 +42,8 @@ function objectKey(problem: ReportProblem): string {
 
 /**
  * The text report (the default): problems grouped per file, then per object, each as
- * `file:line:col  severity  rule  field: message` with its fix on an indented line below, and a
- * summary line at the end.
+ * `file:line:col  severity  rule  field: message` with its fix on an indented line below; with a
+ * placement (`--nodes`), the placement table (see `formatPlacement`); and a summary line at the end.
  */
 export function formatText(report: CheckReport, options: TextFormatOptions): string {
   const paint = (style: Style, text: string): string =>
@@ -61,6 +67,14 @@ export function formatText(report: CheckReport, options: TextFormatOptions): str
     lines.push(`      ${paint('dim', `fix: ${problem.fix}`)}`);
   }
   if (lines.length > 0) lines.push('');
+  if (report.placement !== undefined) {
+    lines.push(
+      ...formatPlacement(report.placement, (style, line) =>
+        paint(style === 'title' ? 'bold' : 'yellow', line),
+      ),
+    );
+    lines.push('');
+  }
   const { errors, warnings } = report.summary;
   lines.push(paint(errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green', summaryLine(report.summary)));
   return `${lines.join('\n')}\n`;

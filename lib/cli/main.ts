@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import { checkFiles } from './check-files';
+import { renderTopology } from '../scheduling/topology';
+import { type CheckedFiles, checkFiles } from './check-files';
 import { formatJson } from './format-json';
 import { formatText } from './format-text';
-import { type CliSettings, helpText, parseCliArgs, UsageError, usageLine } from './options';
+import { type CliSettings, helpText, OptionFileError, parseCliArgs, UsageError, usageLine } from './options';
 import { COMMAND, toolInfo } from './package-info';
 import { readInputs } from './read-inputs';
 import { buildReport, type CheckReport } from './report';
@@ -14,7 +15,7 @@ export const ExitCode = {
   OK: 0,
   /** Errors found. */
   ERRORS: 1,
-  /** Bad usage, or input that could not be read: an unreadable file, a YAML syntax error, no input. */
+  /** Bad usage, or input that could not be read: an unreadable file or node inventory, a YAML syntax error, no input. */
   USAGE_OR_INPUT: 2,
 } as const;
 
@@ -34,6 +35,12 @@ export interface CliIO {
   readonly readStdin: () => Promise<string>;
 }
 
+/** A file an option names could not be read: its error says it all, without the usage line. */
+function optionFile(io: CliIO, message: string): number {
+  io.stderr.write(`${COMMAND}: ${message}\n`);
+  return ExitCode.USAGE_OR_INPUT;
+}
+
 function usage(io: CliIO, message: string): number {
   io.stderr.write(`${COMMAND}: ${message}\n${usageLine()}\nTry '${COMMAND} --help' for more.\n`);
   return ExitCode.USAGE_OR_INPUT;
@@ -42,6 +49,24 @@ function usage(io: CliIO, message: string): number {
 /** Colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
 function wantsColor(io: CliIO, settings: CliSettings): boolean {
   return settings.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
+}
+
+/** The Mermaid diagram of the placement: in a mermaid code block for Markdown, bare otherwise (`.mmd`). */
+function topologyText(checked: CheckedFiles, file: string): string {
+  const diagram = renderTopology(checked.manifests, checked.placement ?? { pods: [], nodes: [] });
+  return path.extname(file).toLowerCase() === '.md' ? `\`\`\`mermaid\n${diagram}\`\`\`\n` : diagram;
+}
+
+/** Writes a file of the run atomically; on failure says so and returns false. */
+function write(io: CliIO, file: string, text: string): boolean {
+  try {
+    writeFileAtomic(path.resolve(io.cwd, file), text);
+    return true;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    io.stderr.write(`${COMMAND}: cannot write ${file}: ${reason}\n`);
+    return false;
+  }
 }
 
 function render(report: CheckReport, settings: CliSettings, io: CliIO): string {
@@ -60,6 +85,7 @@ export async function runCli(io: CliIO): Promise<number> {
   try {
     settings = parseCliArgs(io.argv, { cwd: io.cwd });
   } catch (error) {
+    if (error instanceof OptionFileError) return optionFile(io, error.message);
     if (error instanceof UsageError) return usage(io, error.message);
     throw error;
   }
@@ -86,19 +112,20 @@ export async function runCli(io: CliIO): Promise<number> {
     for (const skip of checked.skipped)
       io.stderr.write(`${COMMAND}: skipped ${skip.file}:${skip.line}:${skip.column}: ${skip.reason}\n`);
   }
-  const report = buildReport(checked.problems, { ...checked, skipped: checked.skipped.length }, toolInfo());
+  const report = buildReport(
+    checked.problems,
+    { ...checked, skipped: checked.skipped.length },
+    toolInfo(),
+    checked.placement,
+  );
+  if (
+    settings.topology !== undefined &&
+    !write(io, settings.topology, topologyText(checked, settings.topology))
+  )
+    return ExitCode.USAGE_OR_INPUT;
   const text = render(report, settings, io);
-  if (settings.output === undefined) {
-    io.stdout.write(text);
-  } else {
-    try {
-      writeFileAtomic(path.resolve(io.cwd, settings.output), text);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      io.stderr.write(`${COMMAND}: cannot write ${settings.output}: ${reason}\n`);
-      return ExitCode.USAGE_OR_INPUT;
-    }
-  }
+  if (settings.output === undefined) io.stdout.write(text);
+  else if (!write(io, settings.output, text)) return ExitCode.USAGE_OR_INPUT;
   if (errors.length > 0 || checked.syntaxErrors.length > 0) return ExitCode.USAGE_OR_INPUT;
   return report.summary.errors > 0 ? ExitCode.ERRORS : ExitCode.OK;
 }

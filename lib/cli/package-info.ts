@@ -7,6 +7,9 @@ const PACKAGE_NAME = 'pooh-pod-constructs';
 /** The command's name. */
 export const COMMAND = 'pooh-pod-check';
 
+/** The atomic synth command's name. */
+export const SYNTH_COMMAND = 'pooh-pod-synth';
+
 /**
  * The package's version, from its package.json: two folders up from the sources (lib/cli), three
  * from the build (build/lib/cli), so it is looked for upwards.
@@ -23,14 +26,10 @@ function packageVersion(): string {
   }
 }
 
-let tool: ToolInfo | undefined;
+let version: string | undefined;
 
-/** The CLI as reports name it: name, the package's version and where to read about it. */
-export function toolInfo(): ToolInfo {
-  tool ??= {
-    name: COMMAND,
-    version: packageVersion(),
-    informationUri: `https://www.npmjs.com/package/${PACKAGE_NAME}`,
-  };
-  return tool;
+/** A command of the package as reports name it: its name, the package's version and where to read about it. */
+export function toolInfo(name: string = COMMAND): ToolInfo {
+  version ??= packageVersion();
+  return { name, version, informationUri: `https://www.npmjs.com/package/${PACKAGE_NAME}` };
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeFsError } from './fs-errors';
 import { type SourceFile, STDIN_PATH } from './source-file';
 
 /** A path that could not be read. */
@@ -32,22 +33,20 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** Folders never worth walking into: tooling state, not manifests. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
-/** Plain words for the common file system errors. */
-const FS_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ELOOP: 'too many levels of symbolic links',
-};
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return (code && FS_ERRORS[code]) ?? (error instanceof Error ? error.message : String(error));
-}
-
 /** Drops a UTF-8 byte order mark, which editors do not show, so that columns on line 1 match theirs. */
 function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Reads one manifest file as a {@link SourceFile} named `name` (how reports will name it), without
+ * a UTF-8 byte order mark. For front-ends that list the files themselves (the cdk8s plugin,
+ * `pooh-pod-synth`).
+ *
+ * @throws the file system's error when the file cannot be read
+ */
+export function readSourceFile(file: string, name: string): SourceFile {
+  return { path: name, text: withoutBom(fs.readFileSync(file, 'utf8')) };
 }
 
 /** How reports name a file: relative to the working directory, with `/` separators. */
@@ -103,7 +102,7 @@ export async function readInputs(
     try {
       targets = fs.statSync(absolute).isDirectory() ? manifestFilesIn(absolute) : [absolute];
     } catch (error) {
-      errors.push({ path: given, message: describe(error) });
+      errors.push({ path: given, message: describeFsError(error) });
       continue;
     }
     for (const target of targets) {
@@ -111,9 +110,9 @@ export async function readInputs(
       read.add(target);
       const name = displayPath(target, options.cwd);
       try {
-        files.push({ path: name, text: withoutBom(fs.readFileSync(target, 'utf8')) });
+        files.push(readSourceFile(target, name));
       } catch (error) {
-        errors.push({ path: name, message: describe(error) });
+        errors.push({ path: name, message: describeFsError(error) });
       }
     }
   }

@@ -1,7 +1,15 @@
 import type { Severity } from '../rules/problem';
+import type { Placement } from '../scheduling/placement';
 
-/** The version of the JSON report's shape; it changes only when a field is removed or changes meaning. */
+/**
+ * The version of the JSON report's shape; it changes only when a field is removed or changes
+ * meaning. Members added since version 1 was first written (`placement`) are optional, so a
+ * reader of version 1 can ignore them.
+ */
 export const REPORT_FORMAT_VERSION = 1;
+
+/** The rule id a YAML syntax error is reported under. */
+export const YAML_SYNTAX_RULE = 'yaml-syntax-error';
 
 /** The tool that wrote a report. */
 export interface ToolInfo {
@@ -59,8 +67,11 @@ export interface ReportSummary {
   readonly skipped: number;
 }
 
-/** The JSON report (`--format json`): deterministic, problems sorted by file, line, column and rule. */
-export interface CheckReport {
+/**
+ * The JSON report (`--format json`): deterministic, problems sorted by file, line, column and rule.
+ * `P` is the problem type: `pooh-pod-synth` adds members of its own to each problem.
+ */
+export interface CheckReport<P extends ReportProblem = ReportProblem> {
   /** {@link REPORT_FORMAT_VERSION}. */
   readonly version: number;
   /** Who wrote it. */
@@ -68,7 +79,13 @@ export interface CheckReport {
   /** Counts. */
   readonly summary: ReportSummary;
   /** Every problem, sorted. */
-  readonly problems: readonly ReportProblem[];
+  readonly problems: readonly P[];
+  /**
+   * Where each Pod lands on the nodes of the inventory (`--nodes`), as `placePods` returns it;
+   * absent without an inventory. `pods[].index` counts the objects checked, from 0, in the order
+   * the files were read (list items in list order).
+   */
+  readonly placement?: Placement;
 }
 
 /** Code-unit order, the same in every locale. */
@@ -87,12 +104,13 @@ export function compareProblems(a: ReportProblem, b: ReportProblem): number {
   );
 }
 
-/** Builds the report of a run: counts the problems and sorts them. */
-export function buildReport(
-  problems: readonly ReportProblem[],
+/** Builds the report of a run: counts the problems and sorts them; the placement, when given, is added as it is. */
+export function buildReport<P extends ReportProblem>(
+  problems: readonly P[],
   counts: { readonly files: number; readonly objects: number; readonly skipped: number },
   tool: ToolInfo,
-): CheckReport {
+  placement?: Placement,
+): CheckReport<P> {
   let errors = 0;
   for (const problem of problems) if (problem.severity === 'error') errors++;
   return {
@@ -106,7 +124,13 @@ export function buildReport(
       skipped: counts.skipped,
     },
     problems: [...problems].sort(compareProblems),
+    ...(placement === undefined ? {} : { placement }),
   };
+}
+
+/** `1 file`, `2 files`: a count and an English noun that takes an s. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Renders a value for a message; never throws (a YAML anchor can make a value refer to itself). */

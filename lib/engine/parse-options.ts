@@ -76,7 +76,7 @@ function parseNames(value: unknown, where: string): readonly string[] {
 function parseNodes(value: unknown, where: string, context: ParseOptionsContext): readonly NodeInfo[] {
   try {
     return typeof value === 'string'
-      ? loadNodeInventory(path.resolve(context.baseDir ?? process.cwd(), value))
+      ? loadNodeInventory(path.resolve(context.baseDir ?? process.cwd(), value), value)
       : readNodeInventory(value);
   } catch (err) {
     throw new Error(`${where}: ${(err as Error).message}`);
@@ -125,8 +125,23 @@ export function parseChecksOptions(
         `${source}: unknown option "${name}"; known options: ${CHECKS_OPTION_NAMES.join(', ')}`,
       );
     }
-    const parse = PARSERS[name as keyof ChecksOptions] as Parser<unknown>;
-    options[name] = parse(value, `${source}: ${name}`, context);
+    options[name] = parseChecksOption(name as keyof ChecksOptions, value, `${source}: ${name}`, context);
   }
   return options as ChecksOptions;
+}
+
+/**
+ * Reads one check option from untyped input: what `parseChecksOptions` does per option, for a
+ * front-end that names options its own way (the command-line flags of lib/cli/check-flags.ts).
+ *
+ * @param where how the option is named in the error message, e.g. `--pod-security`
+ * @throws Error `<where> must be …` (or `<where>: …` for an unreadable node inventory), naming the value received
+ */
+export function parseChecksOption<K extends keyof ChecksOptions>(
+  name: K,
+  value: unknown,
+  where: string,
+  context: ParseOptionsContext = {},
+): ChecksOptions[K] {
+  return (PARSERS[name] as Parser<ChecksOptions[K]>)(value, where, context);
 }

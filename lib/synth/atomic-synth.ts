@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { checkFiles } from '../cli/check-files';
+import { readSourceFile } from '../cli/read-inputs';
+import type { ReportProblem } from '../cli/report';
 import type { ChecksOptions } from '../engine';
-import { checkManifests } from '../engine';
-import { readManifestFiles, unreadableProblem } from '../manifest-files';
-import type { ObjectName } from '../object-names';
-import { objectName, uniqueNames } from '../object-names';
-import type { ValidationError } from '../rules';
+import { uniqueNames } from '../object-names';
+import type { Placement } from '../scheduling/placement';
 import { recoverInterruptedSwap, stagingFor, swapDir } from './swap-dir';
 
 /** What to synthesize, where, with which checks. */
@@ -26,12 +26,12 @@ export interface AtomicSynthOptions {
   readonly language?: string;
 }
 
-/** A problem of one synthesized object. */
-export interface SynthProblem extends ValidationError {
-  /** The manifest file as it is (or would have been) in the output folder: relative to `cwd` when under it. */
-  readonly file: string;
-  /** The object's kind, name and namespace. */
-  readonly object: ObjectName;
+/**
+ * A problem of one synthesized object, as `pooh-pod-check` reports it: `file` is the manifest as it
+ * is (or would have been) in the output folder, relative to `cwd` when under it, and `line` and
+ * `column` point into it.
+ */
+export interface SynthProblem extends ReportProblem {
   /** The object's construct path, where cdk8s recorded one for its name (and no other object has that name). */
   readonly constructPath?: string;
 }
@@ -52,10 +52,14 @@ export interface AtomicSynthResult {
   readonly files: readonly string[];
   /** How many objects the files hold. */
   readonly objects: number;
+  /** How many documents of the files are not Kubernetes objects (empty, comments only, ...). */
+  readonly skipped: number;
   /** Every problem found, errors and warnings (suppressed warnings excluded). */
   readonly problems: readonly SynthProblem[];
   /** Cleanup of folders left by an earlier synth that stopped half-way, one line each. */
   readonly recovered: readonly string[];
+  /** Where each Pod lands, when the checks had a node inventory and the app wrote manifests. */
+  readonly placement?: Placement;
 }
 
 /** cdk8s's record of construct paths by object name, written when CDK8S_RECORD_CONSTRUCT_METADATA is `true`. */
@@ -87,7 +91,7 @@ export function atomicSynth(options: AtomicSynthOptions): AtomicSynthResult {
   fs.rmSync(staging, { recursive: true, force: true });
   const ended = (status: SynthStatus, message: string): AtomicSynthResult => {
     fs.rmSync(staging, { recursive: true, force: true });
-    return { status, message, files: [], objects: 0, problems: [], recovered };
+    return { status, message, files: [], objects: 0, skipped: 0, problems: [], recovered };
   };
   try {
     const failure = runApp(options.app, cwd, staging);
@@ -103,26 +107,17 @@ export function atomicSynth(options: AtomicSynthOptions): AtomicSynthResult {
     }
     const constructPaths = readConstructPaths(staging);
 
-    const { documents, unreadable } = readManifestFiles(files.map(file => path.join(staging, file)));
-    const shown = (stagedFile: string) =>
-      displayPath(cwd, path.join(output, path.relative(staging, stagedFile)));
-    const manifests = documents.map(d => d.manifest);
-    const unique = uniqueNames(manifests);
-    const problems: SynthProblem[] = unreadable.map(bad => ({
-      ...unreadableProblem(bad),
-      file: shown(bad.file),
-      object: { kind: '', name: '' },
-    }));
-    for (const { index, ...problem } of checkManifests(manifests, options.checks)) {
-      const object = objectName(documents[index].manifest);
-      const constructPath = unique.has(object.name) ? constructPaths.get(object.name) : undefined;
-      problems.push({
-        ...problem,
-        file: shown(documents[index].file),
-        object,
-        ...(constructPath ? { constructPath } : {}),
-      });
-    }
+    // Read and checked as pooh-pod-check reads files, named as they will be in the output folder.
+    const checked = checkFiles(
+      files.map(file => readSourceFile(path.join(staging, file), displayPath(cwd, path.join(output, file)))),
+      options.checks,
+    );
+    const unique = uniqueNames(checked.manifests);
+    const problems = checked.problems.map((problem): SynthProblem => {
+      const constructPath =
+        problem.name !== null && unique.has(problem.name) ? constructPaths.get(problem.name) : undefined;
+      return constructPath === undefined ? problem : { ...problem, constructPath };
+    });
 
     const failed = problems.some(p => p.severity === 'error');
     if (failed) fs.rmSync(staging, { recursive: true, force: true });
@@ -130,9 +125,11 @@ export function atomicSynth(options: AtomicSynthOptions): AtomicSynthResult {
     return {
       status: failed ? 'checks-failed' : 'synthesized',
       files,
-      objects: documents.length,
+      objects: checked.objects,
+      skipped: checked.skipped.length,
       problems,
       recovered,
+      ...(checked.placement === undefined ? {} : { placement: checked.placement }),
     };
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });

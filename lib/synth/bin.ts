@@ -1,114 +1,90 @@
 #!/usr/bin/env node
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
+import { checkFlagsOf } from '../cli/check-flags';
+import { type CommandOption, OptionFileError, optionHelpLines, parseCommandLine } from '../cli/command-line';
+import { formatJson } from '../cli/format-json';
+import { SYNTH_COMMAND, toolInfo } from '../cli/package-info';
+import { describeProblem } from '../cli/report';
+import { writeFileAtomic } from '../cli/write-output';
 import type { ChecksOptions } from '../engine';
 import { parseChecksOptions } from '../engine';
 import { formatObjectName } from '../object-names';
-import { formatProblem } from '../rules';
 import type { AtomicSynthResult, SynthProblem } from './atomic-synth';
 import { atomicSynth, displayPath } from './atomic-synth';
 import { PLUGIN_CLASS, readCdk8sConfig } from './config';
-import { jsonReport } from './json-report';
+import { synthReport } from './json-report';
 
-const USAGE = `usage: pooh-pod-synth [options]
+/** What the command line asks for. */
+interface SynthSettings {
+  /** The command that runs the app; undefined for `cdk8s.yaml`'s. */
+  readonly app?: string;
+  /** The output folder; undefined for `cdk8s.yaml`'s, else `dist`. */
+  readonly output?: string;
+  /** Where to write the JSON report; undefined for none. */
+  readonly report?: string;
+  /** Whether to print the help and stop. */
+  readonly help: boolean;
+  /** The check options given as flags; they win over `cdk8s.yaml`'s plugin properties. */
+  readonly checks: ChecksOptions;
+}
 
-Runs the cdk8s app of ./cdk8s.yaml (any language) into a staging folder, checks the manifests,
-and replaces the output folder only when the app succeeded and no check found an error.
+/** The command's own options, around the check flags it shares with `pooh-pod-check`. */
+const SYNTH_OPTIONS: readonly CommandOption<SynthSettings>[] = [
+  {
+    name: 'app',
+    short: 'a',
+    value: 'CMD',
+    help: 'command that runs the app (default: cdk8s.yaml app)',
+    apply: (s, v) => ({ ...s, app: v }),
+  },
+  {
+    name: 'output',
+    short: 'o',
+    value: 'DIR',
+    help: 'output folder (default: cdk8s.yaml output, else dist)',
+    apply: (s, v) => ({ ...s, output: v }),
+  },
+  ...checkFlagsOf<SynthSettings>(),
+  {
+    name: 'report',
+    value: 'FILE',
+    help: "write the outcome to FILE as pooh-pod-check's JSON report, with the synth's status",
+    apply: (s, v) => ({ ...s, report: v }),
+  },
+  { name: 'help', short: 'h', help: 'print this help and exit', apply: s => ({ ...s, help: true }) },
+];
 
-  -a, --app CMD                  command that runs the app (default: cdk8s.yaml app)
-  -o, --output DIR               output folder (default: cdk8s.yaml output, else dist)
-      --pod-security LEVEL       privileged | baseline | restricted (default restricted)
-      --pod-security-version V   latest | v1.N, as the enforce-version label (default: v1.28 and latest)
-      --node-port-range MIN-MAX  the cluster's --service-node-port-range (default 30000-32767)
-      --suppress RULE[,RULE]     rule ids of warnings to silence (repeatable)
-      --allow-literal-env NAME[,NAME]
-                                 env var names allowed a literal value (repeatable)
-      --nodes FILE               the cluster's nodes (kubectl get nodes -o yaml) for the scheduling pre-flight
-      --report FILE              write the outcome as JSON to FILE
-  -h, --help
-
-Check options not given here come from the properties of the ${PLUGIN_CLASS} entry in
-cdk8s.yaml's validations, if there is one.
-
-Exit codes: 0 synthesized; 1 the app failed, wrote no manifest, or bad usage; 2 a check found an error.`;
+const USAGE = [
+  `usage: ${SYNTH_COMMAND} [options]`,
+  '',
+  'Runs the cdk8s app of ./cdk8s.yaml (any language) into a staging folder, checks the manifests,',
+  'and replaces the output folder only when the app succeeded and no check found an error.',
+  '',
+  ...optionHelpLines(SYNTH_OPTIONS),
+  '',
+  `Check options not given here come from the properties of the ${PLUGIN_CLASS} entry in`,
+  "cdk8s.yaml's validations, if there is one.",
+  '',
+  'Exit codes: 0 synthesized; 1 the app failed, wrote no manifest, or bad usage; 2 a check found an error.',
+].join('\n');
 
 /** Exit codes, as `cdk8s synth` uses them: 2 when validation failed. */
 const EXIT = { ok: 0, failed: 1, checksFailed: 2 } as const;
 
-/** Command-line flags that set check options, by option name. */
-const CHECK_FLAGS = {
-  podSecurity: 'pod-security',
-  podSecurityVersion: 'pod-security-version',
-  nodePortRange: 'node-port-range',
-  suppress: 'suppress',
-  allowLiteralEnv: 'allow-literal-env',
-  nodes: 'nodes',
-} as const;
-
-function parseCommandLine(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      app: { type: 'string', short: 'a' },
-      output: { type: 'string', short: 'o' },
-      'pod-security': { type: 'string' },
-      'pod-security-version': { type: 'string' },
-      'node-port-range': { type: 'string' },
-      suppress: { type: 'string', multiple: true },
-      'allow-literal-env': { type: 'string', multiple: true },
-      nodes: { type: 'string' },
-      report: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-}
-
-type Flags = ReturnType<typeof parseCommandLine>;
-
-/** `--suppress a,b --suppress c` as `['a', 'b', 'c']`. */
-function list(values: readonly string[] | undefined): string[] | undefined {
-  return values?.flatMap(value => value.split(',')).map(value => value.trim());
-}
-
-/** The check options: the plugin's properties in cdk8s.yaml, overridden flag by flag. */
-function checksOptions(flags: Flags, pluginProperties: unknown, cwd: string): ChecksOptions {
-  const context = { baseDir: cwd };
+/** The check options: the plugin's properties in cdk8s.yaml, overridden option by option by the flags. */
+function checksOptions(flags: ChecksOptions, pluginProperties: unknown, cwd: string): ChecksOptions {
   const fromConfig = parseChecksOptions(
     pluginProperties,
     `cdk8s.yaml validations (${PLUGIN_CLASS}) properties`,
-    context,
+    { baseDir: cwd },
   );
-  const fromFlags = parseChecksOptions(
-    {
-      podSecurity: flags[CHECK_FLAGS.podSecurity],
-      podSecurityVersion: flags[CHECK_FLAGS.podSecurityVersion],
-      nodePortRange: flags[CHECK_FLAGS.nodePortRange],
-      suppress: list(flags[CHECK_FLAGS.suppress]),
-      allowLiteralEnv: list(flags[CHECK_FLAGS.allowLiteralEnv]),
-      nodes: flags[CHECK_FLAGS.nodes],
-    },
-    'command line',
-    context,
-  );
-  return { ...fromConfig, ...fromFlags };
-}
-
-/** The version of this package, from the nearest package.json up (build/lib/synth or lib/synth). */
-function packageVersion(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')).version;
-  }
-  return 'unknown';
+  return { ...fromConfig, ...flags };
 }
 
 function formatSynthProblem(p: SynthProblem): string {
-  const object = p.object.kind === '' ? '' : ` ${formatObjectName(p.object)}`;
+  const object = p.kind === null ? '' : ` ${formatObjectName({ kind: p.kind, name: p.name ?? '' })}`;
   const construct = p.constructPath === undefined ? '' : ` [${p.constructPath}]`;
-  return `${p.severity}: ${p.file}${object}${construct}: ${formatProblem(p)} (${p.rule})`;
+  return `${p.severity}: ${p.file}${object}${construct}: ${describeProblem(p)} (${p.rule})`;
 }
 
 function summarize(result: AtomicSynthResult, output: string): string {
@@ -129,24 +105,26 @@ function summarize(result: AtomicSynthResult, output: string): string {
  * @returns the exit code
  */
 export function main(argv: readonly string[], cwd: string = process.cwd()): number {
-  let flags: Flags;
+  let flags: SynthSettings;
   let checks: ChecksOptions;
   let config: ReturnType<typeof readCdk8sConfig>;
   try {
-    flags = parseCommandLine(argv);
+    flags = parseCommandLine(argv, SYNTH_OPTIONS, { help: false, checks: {} }, { cwd }, false).settings;
     if (flags.help) {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
     config = readCdk8sConfig(path.join(cwd, 'cdk8s.yaml'));
-    checks = checksOptions(flags, config.pluginProperties, cwd);
+    checks = checksOptions(flags.checks, config.pluginProperties, cwd);
   } catch (err) {
-    process.stderr.write(`pooh-pod-synth: ${(err as Error).message}\n\n${USAGE}\n`);
+    // An inventory that cannot be read is not a usage problem: its own error says what is wrong.
+    const usage = err instanceof OptionFileError ? '' : `\n${USAGE}\n`;
+    process.stderr.write(`${SYNTH_COMMAND}: ${(err as Error).message}\n${usage}`);
     return EXIT.failed;
   }
   const app = flags.app ?? config.app;
   if (app === undefined) {
-    process.stderr.write('pooh-pod-synth: no app to run: give --app or set app in cdk8s.yaml\n');
+    process.stderr.write(`${SYNTH_COMMAND}: no app to run: give --app or set app in cdk8s.yaml\n`);
     return EXIT.failed;
   }
   const shownOutput = flags.output ?? config.output ?? 'dist';
@@ -156,21 +134,32 @@ export function main(argv: readonly string[], cwd: string = process.cwd()): numb
   try {
     result = atomicSynth({ app, output, cwd, checks, language: config.language });
   } catch (err) {
-    process.stderr.write(`pooh-pod-synth: ${(err as Error).message}\n`);
+    process.stderr.write(`${SYNTH_COMMAND}: ${(err as Error).message}\n`);
     return EXIT.failed;
   }
-  for (const line of result.recovered) process.stderr.write(`pooh-pod-synth: ${line}\n`);
+  for (const line of result.recovered) process.stderr.write(`${SYNTH_COMMAND}: ${line}\n`);
   for (const problem of result.problems) process.stderr.write(`${formatSynthProblem(problem)}\n`);
   const shown = displayPath(cwd, output);
   if (result.status === 'synthesized') process.stdout.write(`${summarize(result, shown)}\n`);
-  else process.stderr.write(`pooh-pod-synth: ${summarize(result, shown)}\n`);
+  else process.stderr.write(`${SYNTH_COMMAND}: ${summarize(result, shown)}\n`);
 
+  const code =
+    result.status === 'synthesized'
+      ? EXIT.ok
+      : result.status === 'checks-failed'
+        ? EXIT.checksFailed
+        : EXIT.failed;
   if (flags.report !== undefined) {
-    const report = jsonReport(result, { version: packageVersion(), output: shownOutput, checks });
-    fs.writeFileSync(path.resolve(cwd, flags.report), `${JSON.stringify(report, null, 2)}\n`);
+    const report = synthReport(result, { tool: toolInfo(SYNTH_COMMAND), output: shownOutput, checks });
+    try {
+      writeFileAtomic(path.resolve(cwd, flags.report), formatJson(report));
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+      process.stderr.write(`${SYNTH_COMMAND}: cannot write ${flags.report}: ${reason}\n`);
+      return code === EXIT.ok ? EXIT.failed : code;
+    }
   }
-  if (result.status === 'synthesized') return EXIT.ok;
-  return result.status === 'checks-failed' ? EXIT.checksFailed : EXIT.failed;
+  return code;
 }
 
 if (require.main === module) {

@@ -202,7 +202,7 @@ describe('pooh-pod-check', () => {
 
     test.each([
       ['noInput', `pooh-pod-check: no input: name files, folders, or - for standard input\n${USAGE}`],
-      ['badOption', `pooh-pod-check: --format must be one of text, json, sarif, got "xml"\n${USAGE}`],
+      ['badOption', `pooh-pod-check: --format must be one of "text", "json", "sarif" (got "xml")\n${USAGE}`],
       ['emptyFolder', 'pooh-pod-check: no input: no .yaml, .yml or .json file found\n'],
     ] as const)('fails with 2 on bad usage or no input: %s', (name, stderr) => {
       expect(results[name]).toEqual({ status: 2, stdout: '', stderr });

@@ -40,6 +40,51 @@ describe('formatText', () => {
     );
   });
 
+  test('prints the placement between the problems and the summary, the title bold and Pending Pods yellow', () => {
+    const placed = {
+      ...SAMPLE_REPORT,
+      summary: { files: 1, objects: 1, errors: 0, warnings: 0, skipped: 0 },
+      problems: [],
+      placement: {
+        pods: [
+          {
+            index: 0,
+            kind: 'Pod' as const,
+            namespace: 'default',
+            name: 'big',
+            replica: 0,
+            pod: 'big',
+            node: null,
+            requests: { cpu: '4' },
+            reason: '0/1 nodes are available: 1 Insufficient cpu.',
+          },
+        ],
+        nodes: [
+          {
+            node: 'n1',
+            allocatable: { cpu: '2', pods: '110' },
+            requested: { pods: '0' },
+            free: {},
+            pods: [],
+          },
+        ],
+      },
+    };
+
+    expect(formatText(placed, { color: true }).split('\n')).toEqual([
+      '\u001b[1mPlacement on 1 node: 0 Pods placed, 1 Pending\u001b[22m',
+      '  NODE     POD          KIND  CPU  MEMORY',
+      '\u001b[33m  Pending  default/big  Pod   4    -\u001b[39m',
+      '\u001b[33m           0/1 nodes are available: 1 Insufficient cpu.\u001b[39m',
+      '',
+      '  NODE  PODS      CPU     MEMORY',
+      '  n1    0 of 110  0 of 2  0 of -',
+      '',
+      '\u001b[32mNo problems in 1 object (1 file)\u001b[39m',
+      '',
+    ]);
+  });
+
   test('without problems prints the summary line alone', () => {
     const clean = {
       ...SAMPLE_REPORT,

@@ -203,4 +203,33 @@ describe('loadNodeInventory', () => {
       new NodeInventoryError('nodes.txt: expected a .yaml, .yml or .json file of Nodes'),
     );
   });
+
+  test('reads YAML as kubectl does (YAML 1.1): an unquoted yes is a boolean, not a label value', () => {
+    const file = write(
+      'yes.yaml',
+      'apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n  labels:\n    disk: yes\n',
+    );
+    expect(() => loadNodeInventory(file, 'yes.yaml')).toThrow(
+      new NodeInventoryError(
+        'yes.yaml: the document (node "a"): metadata.labels[disk]: expected a string, got a boolean',
+      ),
+    );
+  });
+
+  test.each([
+    ['a file that does not exist', 'missing.yaml', 'cluster/missing.yaml: no such file or directory'],
+    ['a folder', 'folder.yaml', 'cluster/folder.yaml: is a folder, not a file'],
+  ])('fails on %s, naming the file as given', (_case, name, message) => {
+    fs.mkdirSync(path.join(dir, 'folder.yaml'), { recursive: true });
+    expect(() => loadNodeInventory(path.join(dir, name), `cluster/${name}`)).toThrow(
+      new NodeInventoryError(message),
+    );
+  });
+
+  test('fails on a YAML syntax error at its line, naming the file as given', () => {
+    const file = write('dup.yaml', 'apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n  name: b\n');
+    expect(() => loadNodeInventory(file, 'dup.yaml')).toThrow(
+      new NodeInventoryError('dup.yaml: document 1, line 5: Map keys must be unique'),
+    );
+  });
 });

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { CHECK_FLAGS } from '../../lib/cli/check-flags';
 
 const root = path.join(__dirname, '..', '..');
 const BIN = ['-r', path.join(root, 'scripts/register-ts.js'), path.join(root, 'lib/synth/bin.ts')];
@@ -111,6 +112,7 @@ describe('pooh-pod-synth in this repo (npm run synth)', () => {
 
   test('fails with exit code 2 when a check finds an error, naming file, object, construct, field and rule', () => {
     const before = earlierOutput();
+    const report = path.join(work, 'r.json');
 
     const run = synth([
       '--output',
@@ -119,6 +121,8 @@ describe('pooh-pod-synth in this repo (npm run synth)', () => {
       'baseline',
       '--app',
       `${TS_APP} test/fixtures/apps/port-clash-main.ts`,
+      '--report',
+      report,
     ]);
 
     expect(run.status).toBe(2);
@@ -129,7 +133,18 @@ describe('pooh-pod-synth in this repo (npm run synth)', () => {
       '',
     ]);
     expect(snapshotDir(out)).toEqual(before);
-    expect(fs.readdirSync(work)).toEqual(['dist']);
+    expect(fs.readdirSync(work).sort()).toEqual(['dist', 'r.json']);
+    // The report gives each problem its line and column in the manifest, and its construct path.
+    expect(
+      JSON.parse(fs.readFileSync(report, 'utf8')).problems.map((p: any) => [
+        `${p.file}:${p.line}:${p.column}`,
+        p.rule,
+        p.constructPath,
+      ]),
+    ).toEqual([
+      [`${out}/shop.k8s.yaml:36:11`, 'pod-container-port-conflict', 'shop/Web/Resource'],
+      [`${out}/shop.k8s.yaml:69:7`, 'service-node-port-out-of-range', 'shop/Svc/Resource'],
+    ]);
   });
 
   test.each([
@@ -223,6 +238,37 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
     );
   });
 
+  test('fails with exit code 2 on a manifest that is not valid YAML, at its line and column', () => {
+    writeConfig('language: python\n');
+    const writesBadYaml = `mkdir -p "$CDK8S_OUTDIR" && printf 'kind: Pod\\nmetadata:\\n  name: a\\n  name: b\\n' > "$CDK8S_OUTDIR/bad.k8s.yaml"`;
+
+    const run = synth(['--app', writesBadYaml, '--report', 'r.json'], app);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      [
+        'error: dist/bad.k8s.yaml: Map keys must be unique. Fix: Correct the YAML at this position: kubectl cannot read this document either (yaml-syntax-error)',
+        'pooh-pod-synth: 1 error found; dist/ left unchanged',
+        '',
+      ].join('\n'),
+    );
+    const [problem] = JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8')).problems;
+    expect(problem).toEqual({
+      file: 'dist/bad.k8s.yaml',
+      line: 4,
+      column: 3,
+      severity: 'error',
+      rule: 'yaml-syntax-error',
+      apiVersion: null,
+      kind: null,
+      namespace: null,
+      name: null,
+      field: '',
+      message: 'Map keys must be unique',
+      fix: 'Correct the YAML at this position: kubectl cannot read this document either',
+    });
+  });
+
   test('names the Go synth call when a Go app writes nothing', () => {
     writeConfig("language: go\napp: 'true'\n");
 
@@ -281,7 +327,7 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
     expect(fs.existsSync(path.join(app, 'dist'))).toBe(false);
   });
 
-  test('--report writes the outcome as JSON, on failure too', () => {
+  test("--report writes pooh-pod-check's JSON report with the synth's status, on failure too", () => {
     writeConfig(`app: ${SHELL_APP}\n`);
 
     const run = synth(
@@ -299,9 +345,32 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
     );
 
     expect(run.status).toBe(2);
-    expect(JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8'))).toEqual({
-      tool: 'pooh-pod-synth',
-      version: '0.1.0',
+    const expected = {
+      version: 1,
+      tool: {
+        name: 'pooh-pod-synth',
+        version: '0.1.0',
+        informationUri: 'https://www.npmjs.com/package/pooh-pod-constructs',
+      },
+      summary: { files: 1, objects: 2, errors: 1, warnings: 0, skipped: 0 },
+      problems: [
+        {
+          file: 'dist/shop.k8s.yaml',
+          line: 30,
+          column: 7,
+          severity: 'error',
+          rule: 'service-node-port-out-of-range',
+          apiVersion: 'v1',
+          kind: 'Service',
+          namespace: 'shop',
+          name: 'web-svc',
+          field: 'spec.ports[0].nodePort',
+          value: 31000,
+          message:
+            "provided port is not in the valid range. The range of valid ports is 30000-30999 (the node port allocator's range, set by kube-apiserver --service-node-port-range)",
+          fix: 'Pick a nodePort between 30000 and 30999, or omit it to let the cluster allocate one.',
+        },
+      ],
       status: 'checks-failed',
       output: 'dist',
       options: {
@@ -310,23 +379,9 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
         suppress: ['a', 'b'],
         allowLiteralEnv: [],
       },
-      summary: { errors: 1, warnings: 0, objects: 2 },
-      problems: [
-        {
-          file: 'dist/shop.k8s.yaml',
-          kind: 'Service',
-          name: 'web-svc',
-          namespace: 'shop',
-          rule: 'service-node-port-out-of-range',
-          severity: 'error',
-          field: 'spec.ports[0].nodePort',
-          value: 31000,
-          message:
-            "provided port is not in the valid range. The range of valid ports is 30000-30999 (the node port allocator's range, set by kube-apiserver --service-node-port-range)",
-          fix: 'Pick a nodePort between 30000 and 30999, or omit it to let the cluster allocate one.',
-        },
-      ],
-    });
+    };
+    // The documented key order, indented by two, one final newline: what formatJson writes.
+    expect(fs.readFileSync(path.join(app, 'r.json'), 'utf8')).toBe(`${JSON.stringify(expected, null, 2)}\n`);
   });
 
   test('--nodes runs the scheduling pre-flight against a node inventory', () => {
@@ -352,9 +407,46 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
       'error: dist/shop.k8s.yaml Pod/web: spec.tolerations: 0/1 nodes are available:',
     );
     expect(run.stderr).toContain('(pod-unschedulable)');
-    expect(JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8')).options.nodes).toEqual([
-      'control-plane',
+    const report = JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8'));
+    expect(report.options.nodes).toEqual(['control-plane']);
+    expect(report.problems.map((p: any) => `${p.file}:${p.line}:${p.column} ${p.rule} ${p.field}`)).toEqual([
+      'dist/shop.k8s.yaml:11:1 pod-unschedulable spec.tolerations',
     ]);
+    expect(report.placement).toEqual({
+      pods: [
+        {
+          index: 0,
+          kind: 'Pod',
+          namespace: 'shop',
+          name: 'web',
+          replica: 0,
+          pod: 'web',
+          node: null,
+          requests: {},
+          reason:
+            '0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..',
+        },
+      ],
+      nodes: [
+        {
+          node: 'control-plane',
+          allocatable: { cpu: '2', memory: '4Gi', pods: '110' },
+          requested: { pods: '0' },
+          free: { cpu: '2', memory: '4Gi', pods: '110' },
+          pods: [],
+        },
+      ],
+    });
+  });
+
+  test('--nodes fails with exit code 1 on an inventory that cannot be read, with its error alone', () => {
+    writeConfig(`app: ${SHELL_APP}\n`);
+
+    const run = synth(['--nodes', 'missing.nodes.yaml'], app);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('pooh-pod-synth: --nodes: missing.nodes.yaml: no such file or directory\n');
+    expect(fs.existsSync(path.join(app, 'dist'))).toBe(false);
   });
 
   test('--report records an app that failed', () => {
@@ -363,26 +455,44 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
     const run = synth(['--report', 'r.json'], app);
 
     expect(run.status).toBe(1);
-    expect(JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8'))).toMatchObject({
+    expect(JSON.parse(fs.readFileSync(path.join(app, 'r.json'), 'utf8'))).toEqual({
+      version: 1,
+      tool: {
+        name: 'pooh-pod-synth',
+        version: '0.1.0',
+        informationUri: 'https://www.npmjs.com/package/pooh-pod-constructs',
+      },
+      summary: { files: 0, objects: 0, errors: 0, warnings: 0, skipped: 0 },
+      problems: [],
       status: 'app-failed',
       message: '`exit 3` exited with code 3',
-      summary: { errors: 0, warnings: 0, objects: 0 },
-      problems: [],
+      output: 'dist',
+      options: {
+        podSecurity: 'restricted',
+        nodePortRange: { min: 30000, max: 32767 },
+        suppress: [],
+        allowLiteralEnv: [],
+      },
     });
   });
 
   test.each([
+    // The same flags as pooh-pod-check's, worded the same (lib/cli/check-flags.ts).
     [
       ['--pod-security', 'strict'],
-      'pooh-pod-synth: command line: podSecurity must be one of "privileged", "baseline", "restricted" (got "strict")',
+      'pooh-pod-synth: --pod-security must be one of "privileged", "baseline", "restricted" (got "strict")',
     ],
     [
       ['--node-port-range', '30000'],
-      'pooh-pod-synth: command line: nodePortRange must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "30000")',
+      'pooh-pod-synth: --node-port-range must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "30000")',
     ],
     [
       ['--pod-security-version', '1.28'],
-      'pooh-pod-synth: command line: podSecurityVersion must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got "1.28")',
+      'pooh-pod-synth: --pod-security-version must be "latest" or "v1.N", as the pod-security.kubernetes.io/enforce-version label (got "1.28")',
+    ],
+    [
+      ['--allow-literal-env', 'A,,B'],
+      'pooh-pod-synth: --allow-literal-env must be a list of non-empty strings (got ["A","","B"])',
     ],
     [['--no-such-flag'], "pooh-pod-synth: Unknown option '--no-such-flag'"],
     [['dist'], "pooh-pod-synth: Unexpected argument 'dist'. This command does not take positional arguments"],
@@ -408,6 +518,16 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
     expect(run.stderr.split('\n')[0]).toBe(
       'pooh-pod-synth: cdk8s.yaml validations (PoohPodValidation) properties: unknown option "podsecurity"; known options: podSecurity, podSecurityVersion, nodePortRange, suppress, allowLiteralEnv, nodes',
     );
+  });
+
+  test("--help lists pooh-pod-check's check flags, from the same definitions", () => {
+    const run = synth(['--help'], app);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('usage: pooh-pod-synth [options]');
+    for (const flag of CHECK_FLAGS) expect(run.stdout).toContain(`--${flag.name} ${flag.value}  `);
+    for (const own of ['-a, --app CMD', '-o, --output DIR', '--report FILE', '-h, --help'])
+      expect(run.stdout).toContain(own);
   });
 
   test('fails with exit code 1 without an app to run', () => {
