@@ -71,12 +71,7 @@ export function read<T>(
   expected: Expected<T>,
   out: ValidationError[],
 ): T | undefined {
-  const value = obj[key];
-  // Absent fields are the common case: only a value found is checked to be the object's own.
-  if (value === undefined || value === null || !Object.hasOwn(obj, key)) return undefined;
-  if (matches(expected, value)) return value;
-  out.push(typeError(field, value, expected.noun));
-  return undefined;
+  return readTyped(obj, key, expected, out, field, '');
 }
 
 /**
@@ -90,10 +85,23 @@ export function readField<T>(
   expected: Expected<T>,
   out: ValidationError[],
 ): T | undefined {
+  return readTyped(obj, key, expected, out, undefined, parent);
+}
+
+/** `read` and `readField`: the problem's field is `field`, else `<parent>.<key>`. */
+function readTyped<T>(
+  obj: JsonObject,
+  key: string,
+  expected: Expected<T>,
+  out: ValidationError[],
+  field: string | undefined,
+  parent: string,
+): T | undefined {
   const value = obj[key];
+  // Absent fields are the common case: only a value found is checked to be the object's own.
   if (value === undefined || value === null || !Object.hasOwn(obj, key)) return undefined;
   if (matches(expected, value)) return value;
-  out.push(typeError(`${parent}.${key}`, value, expected.noun));
+  out.push(typeError(field ?? `${parent}.${key}`, value, expected.noun));
   return undefined;
 }
 
