@@ -407,6 +407,8 @@ async function runScale(opts) {
       yaml: pick('yamlMs'),
       total: pick('totalMs'),
       cpu: pick('cpuMs'),
+      // Time inside the engine during the synth (ours only; null when the worker could not time it).
+      engine: runs.every(r => typeof r.engineMs === 'number' && r.engineMs > 0) ? pick('engineMs') : undefined,
       min: Math.min(...runs.map(r => r.totalMs)),
       max: max('totalMs'),
       heapPeak: max('heapPeak'),
@@ -438,10 +440,11 @@ async function runScale(opts) {
           : variant === 'kplus'
             ? `cdk8s-plus-28: ${config.plain}`
             : 'raw L1');
+      const checks = m.engine === undefined ? '' : ` (checks ${ms(m.engine)})`;
       const phases =
         group.entry === 'synth'
-          ? `build ${ms(m.build)} + toJson ${ms(m.toJson)} + YAML ${ms(m.yaml)}`
-          : `build ${ms(m.build)} + toJson ${ms(m.toJson)}`;
+          ? `build ${ms(m.build)} + toJson ${ms(m.toJson)}${checks} + YAML ${ms(m.yaml)}`
+          : `build ${ms(m.build)} + toJson ${ms(m.toJson)}${checks}`;
       rows.push({
         what,
         command: `${phases}; CPU ${ms(m.cpu)}`,
@@ -702,7 +705,7 @@ async function main() {
     [
       'scale',
       '- in-process rows: one fresh `node --expose-gc scripts/bench/scale-worker.js <variant> <N> <charts> <config> <entry>` per run; modules are loaded and the TypeScript compiled before the clock starts. ' +
-        'build = constructing the App, chart(s) and N pairs; toJson = the entry point minus YAML (dependency resolution, validation incl. our checks, rendering); YAML = time inside `Yaml.stringify` (only `app.synth()` writes YAML). ' +
+        'build = constructing the App, chart(s) and N pairs; toJson = the entry point minus YAML (dependency resolution, validation incl. our checks, rendering), with the time inside the engine (`checkEntries`) in brackets where the worker can time it (the compiled build/lib); YAML = time inside `Yaml.stringify` (only `app.synth()` writes YAML). ' +
         'The variants write identical manifests (checked by `scale-worker.js verify` in this run). “µs per object” = (ours − plain) / objects: the checks’ cost per object, which must not grow from small Pods to workloads. ' +
         'Medians per phase are taken separately, so they need not add up to the median total. ' +
         'CPU = user + system time of the worker over the same span, all its threads (GC helpers too): less sensitive than wall time to other load on the machine.',

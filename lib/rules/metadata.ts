@@ -56,7 +56,8 @@ export function validateObjectMeta(obj: JsonObject, format: NameFormat): Validat
     );
   }
   validateAnnotations(meta, 'metadata.annotations', out);
-  return [...out, ...validateLabels(meta, 'labels', 'metadata.labels')];
+  if (meta.labels != null) out.push(...validateLabels(meta, 'labels', 'metadata.labels'));
+  return out;
 }
 
 /**

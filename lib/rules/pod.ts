@@ -13,5 +13,7 @@ export const POD_NAME_FORMAT: NameFormat = SUBDOMAIN_NAME_FORMAT;
 export function validatePod(pod: JsonObject): ValidationError[] {
   const out = validateObjectMeta(pod, POD_NAME_FORMAT);
   const spec = read(pod, 'spec', 'spec', OBJECT, out) ?? {};
-  return [...out, ...validatePodSpec(spec, 'spec'), ...validatePodCreate(pod, spec)];
+  out.push(...validatePodSpec(spec, 'spec'));
+  out.push(...validatePodCreate(pod, spec));
+  return out;
 }

@@ -7,10 +7,9 @@ import { containerList, setterList } from '../wording';
 // first; otherwise containers that leave it unset without a pod-level `true`.
 function runAsNonRootV1Dot0(pod: PodView): CheckFinding | undefined {
   const podValue = pod.securityContext?.runAsNonRoot;
-  const podField = `${pod.specPath}.securityContext.runAsNonRoot`;
   const explicitlyBad: string[] = [];
   const implicitlyBad: string[] = [];
-  let field = podValue === false ? podField : undefined;
+  let field = podValue === false ? `${pod.specPath}.securityContext.runAsNonRoot` : undefined;
   for (const { name, path, securityContext } of pod.containers) {
     const value = securityContext?.runAsNonRoot;
     if (value === false) {
@@ -33,7 +32,7 @@ function runAsNonRootV1Dot0(pod: PodView): CheckFinding | undefined {
     reason: 'runAsNonRoot != true',
     detail: `pod or ${containerList(implicitlyBad)} must set securityContext.runAsNonRoot=true`,
     // Nothing is set to a bad value; the pod-level field is the single place that covers every container.
-    field: podField,
+    field: `${pod.specPath}.securityContext.runAsNonRoot`,
     fix: `Set ${pod.specPath}.securityContext.runAsNonRoot to true (or runAsNonRoot on every container) and run the image as a non-root user.`,
   };
 }

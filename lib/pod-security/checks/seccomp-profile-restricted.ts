@@ -4,16 +4,17 @@ import { asObject, asString, isWindowsPod } from '../manifest';
 import { containerList, joinQuote, setterList, sortedUnique } from '../wording';
 import { isValidSeccompType } from './seccomp-profile-baseline';
 
+const seccompTypeField = (specPath: string): string => `${specPath}.securityContext.seccompProfile.type`;
+
 // Upstream policy/check_seccompProfile_restricted.go, seccompProfileRestricted_1_19. Bad values
 // anywhere are reported first; otherwise containers that set nothing without a good pod-level profile.
 function seccompProfileRestrictedV1Dot19(pod: PodView): CheckFinding | undefined {
   const badValues: string[] = [];
-  const podField = `${pod.specPath}.securityContext.seccompProfile.type`;
   const podProfile = asObject(pod.securityContext?.seccompProfile);
   const podIsSet = podProfile !== undefined;
   const podIsGood = podIsSet && isValidSeccompType(asString(podProfile?.type));
   if (podIsSet && !podIsGood) badValues.push(asString(podProfile?.type));
-  let field = podIsSet && !podIsGood ? podField : undefined;
+  let field = podIsSet && !podIsGood ? seccompTypeField(pod.specPath) : undefined;
   const explicitlyBad: string[] = [];
   const implicitlyBad: string[] = [];
   for (const { name, path, securityContext } of pod.containers) {
@@ -39,7 +40,7 @@ function seccompProfileRestrictedV1Dot19(pod: PodView): CheckFinding | undefined
     reason: 'seccompProfile',
     detail: `pod or ${containerList(implicitlyBad)} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
     // Nothing is set to a bad value; the pod-level field is the single place that covers every container.
-    field: podField,
+    field: seccompTypeField(pod.specPath),
     fix: `Set ${pod.specPath}.securityContext.seccompProfile.type to "RuntimeDefault" (or seccompProfile on every container).`,
   };
 }
