@@ -283,10 +283,14 @@ function podSelector(
   }
   const memo = new Map<string, Selection | undefined>();
   return (namespace: string, labels: readonly [string, string][]): Selection | undefined => {
-    const memoKey = `${namespace}\0${labels
-      .map(([key, value]) => `${key}\0${value}`)
-      .sort()
-      .join('\0\0')}`;
+    // One label (the usual selector) is its own sorted list.
+    const memoKey =
+      labels.length === 1
+        ? `${namespace}\0${labels[0][0]}\0${labels[0][1]}`
+        : `${namespace}\0${labels
+            .map(([key, value]) => `${key}\0${value}`)
+            .sort()
+            .join('\0\0')}`;
     if (memo.has(memoKey)) return memo.get(memoKey);
     let smallest: readonly PodEntry[] = pods;
     for (const [key, value] of labels) {
