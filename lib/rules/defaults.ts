@@ -21,15 +21,18 @@ import { VOLUME_SOURCE_KEYS } from './volumes';
 /** Collects changes to one object and copies it once, on the first change. */
 class Draft {
   private copy: Record<string, unknown> | undefined;
+  /** The input's own keys, read once: most keys a default looks for are absent. */
+  private keys: readonly string[] | undefined;
 
   constructor(private readonly base: JsonObject) {}
 
   /** The current value of `key`, changed or not. */
   get(key: string): unknown {
-    const source = this.copy ?? this.base;
-    const value = source[key];
-    // Absent keys are the usual case: only a value found is checked to be the object's own.
-    return value !== undefined && Object.hasOwn(source, key) ? value : undefined;
+    if (this.copy !== undefined) return Object.hasOwn(this.copy, key) ? this.copy[key] : undefined;
+    // Manifests rarely share hidden classes, so each read of a field is slow; a key absent from
+    // the object's own keys (the usual case) needs no read at all.
+    this.keys ??= Object.getOwnPropertyNames(this.base);
+    return this.keys.includes(key) ? this.base[key] : undefined;
   }
 
   /** Sets `key` when the value differs. */
