@@ -90,3 +90,22 @@ describe('hostPath at restricted', () => {
     expect(failedChecks(pod, 'restricted')).toEqual(['hostPathVolumes', 'restrictedVolumes']);
   });
 });
+
+describe('restrictedVolumes reads sources the same way whatever the volume object is made of', () => {
+  it.each<[string, unknown]>([
+    ['a plain object with an allowed source', { name: 'v', emptyDir: {} }],
+    [
+      'an allowed source set as a non-enumerable own property',
+      Object.defineProperty({ name: 'v' }, 'emptyDir', { value: {} }),
+    ],
+    [
+      'an allowed source inherited from a prototype',
+      Object.assign(Object.create({ emptyDir: {} }), { name: 'v' }),
+    ],
+  ])('passes %s', (_, volume) => {
+    const pod = restrictedPod(p => {
+      p.spec.volumes = [volume];
+    });
+    expect(failedChecks(pod, 'restricted')).toEqual([]);
+  });
+});
