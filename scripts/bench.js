@@ -407,8 +407,10 @@ async function runScale(opts) {
       yaml: pick('yamlMs'),
       total: pick('totalMs'),
       cpu: pick('cpuMs'),
-      // Time inside the engine during the synth (ours only; null when the worker could not time it).
-      engine: runs.every(r => typeof r.engineMs === 'number' && r.engineMs > 0) ? pick('engineMs') : undefined,
+      // Time inside the engine during the synth (ours only, where the worker could time it).
+      engine: runs.every(r => typeof r.engineMs === 'number' && r.engineMs > 0)
+        ? pick('engineMs')
+        : undefined,
       min: Math.min(...runs.map(r => r.totalMs)),
       max: max('totalMs'),
       heapPeak: max('heapPeak'),

@@ -1,5 +1,5 @@
 import { describeCheck } from '../check-cases';
-import { failedChecks, restrictedPod } from '../fixtures';
+import { failedChecks, type Json, restrictedPod } from '../fixtures';
 
 describeCheck({
   check: 'restrictedVolumes',
@@ -92,7 +92,7 @@ describe('hostPath at restricted', () => {
 });
 
 describe('restrictedVolumes reads sources the same way whatever the volume object is made of', () => {
-  it.each<[string, unknown]>([
+  it.each<[string, Json]>([
     ['a plain object with an allowed source', { name: 'v', emptyDir: {} }],
     [
       'an allowed source set as a non-enumerable own property',
