@@ -52,8 +52,10 @@ export function pinToNodes(target: IConstruct, nodeSelector: NodeSelector): Node
   const merged = { ...pinned.get(object), ...nodeSelector };
   pinned.set(object, merged);
   // cdk8s-plus-28 has no nodeSelector API (only node affinity; cdk8s#2679), so write the field on
-  // the L1 object. `add` replaces an earlier value, so the last call's merged selector wins.
-  object.addJsonPatch(JsonPatch.add(NODE_SELECTOR_POINTERS[kind], { ...merged }));
+  // the L1 object. `add` replaces an earlier value, so the last call's merged selector wins. Patches
+  // apply after cdk8s sorts an object's keys, so sort them here as cdk8s would.
+  const sorted = Object.fromEntries(Object.keys(merged).sort().map(key => [key, merged[key]]));
+  object.addJsonPatch(JsonPatch.add(NODE_SELECTOR_POINTERS[kind], sorted));
   return { ...merged };
 }
 

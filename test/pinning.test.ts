@@ -88,6 +88,18 @@ describe('pinToNodes', () => {
     });
   });
 
+  test('writes the selector with sorted keys, as cdk8s sorts every other map', () => {
+    // GIVEN keys given out of order, over two calls
+    const chart = Testing.chart();
+    const pod = new kplus.Pod(chart, 'Pod', { containers: [web] });
+    pinToNodes(pod, { 'kubernetes.io/os': 'linux', disk: 'ssd' });
+    pinToNodes(pod, { 'kubernetes.io/arch': 'amd64' });
+
+    // THEN the YAML lists them in order (JSON patches apply after cdk8s sorts keys)
+    const nodeSelector = (Testing.synth(chart)[0] as Manifest).spec.nodeSelector;
+    expect(Object.keys(nodeSelector)).toEqual(['disk', 'kubernetes.io/arch', 'kubernetes.io/os']);
+  });
+
   test('returns and reads back copies that cannot change the manifest', () => {
     const chart = Testing.chart();
     const pod = new kplus.Pod(chart, 'Pod', { containers: [web] });
