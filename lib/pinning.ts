@@ -54,7 +54,11 @@ export function pinToNodes(target: IConstruct, nodeSelector: NodeSelector): Node
   // cdk8s-plus-28 has no nodeSelector API (only node affinity; cdk8s#2679), so write the field on
   // the L1 object. `add` replaces an earlier value, so the last call's merged selector wins. Patches
   // apply after cdk8s sorts an object's keys, so sort them here as cdk8s would.
-  const sorted = Object.fromEntries(Object.keys(merged).sort().map(key => [key, merged[key]]));
+  const sorted = Object.fromEntries(
+    Object.keys(merged)
+      .sort()
+      .map(key => [key, merged[key]]),
+  );
   object.addJsonPatch(JsonPatch.add(NODE_SELECTOR_POINTERS[kind], sorted));
   return { ...merged };
 }

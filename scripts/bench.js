@@ -5,8 +5,8 @@
 //
 // Prints one table (plain text, or markdown with --markdown) with:
 //  - cold synth: whole processes (npm run synth, pooh-pod-synth without npm, npx cdk8s synth, ts-node)
-//    against the floor, scripts/bench/floor-app.js (the same two objects as raw L1 objects in
-//    plain JS); median of --runs runs each, interleaved, after one untimed warm-up run each;
+//    against the floor, scripts/bench/floor-app.js (dist/'s objects as raw ApiObjects in plain JS);
+//    median of --runs runs each, interleaved, after one untimed warm-up run each;
 //  - in-process: N pairs of three configurations (blog-like Pods, small Pods, pinned Deployments;
 //    each with its NodePort Service) built ours and with plain cdk8s-plus-28 (blog-like also as raw
 //    L1), synthesized through `app.synth()` to a folder, `chart.toJson()` and `Testing.synth()`,
@@ -239,14 +239,33 @@ function invocation() {
 
 // ---- 1. cold synth ----
 
+/** dist/'s objects by chart (`blog.k8s.yaml` → `blog`), for the floor app; read outside the timing. */
+function distObjects() {
+  const { parseAllDocuments } = require('yaml');
+  const dist = path.join(root, 'dist');
+  const charts = {};
+  for (const file of fs
+    .readdirSync(dist)
+    .filter(f => f.endsWith('.k8s.yaml'))
+    .sort()) {
+    const text = fs.readFileSync(path.join(dist, file), 'utf8');
+    charts[file.slice(0, -'.k8s.yaml'.length)] = parseAllDocuments(text).map(doc => doc.toJS());
+  }
+  return charts;
+}
+
 function coldCommands(tsNode) {
   const rel = p => path.relative(root, p);
+  const objects = path.join(tmpRoot, 'floor-objects.json');
+  const charts = distObjects();
+  fs.writeFileSync(objects, JSON.stringify(charts));
+  const count = Object.values(charts).reduce((sum, list) => sum + list.length, 0);
   const commands = [
     {
       key: 'floor',
-      label: 'floor: 2 raw L1 objects, plain JS',
-      shown: `node ${rel(floorApp)} <tmp>`,
-      argv: out => ['node', [floorApp, out]],
+      label: `floor: dist/'s ${count} objects as raw ApiObjects, plain JS`,
+      shown: `node ${rel(floorApp)} <tmp> <dist objects.json>`,
+      argv: out => ['node', [floorApp, out, objects]],
     },
     {
       key: 'npmSynth',
@@ -292,9 +311,16 @@ async function runCold(opts, tsNode) {
     const [cmd, args] = command.argv(out);
     const result = await run(cmd, args, { env: command.env?.(out), timeoutMs: opts.coldTimeoutMs });
     if (!result.ok) throw failure(command.shown, result);
-    const manifest = path.join(out, 'blog.k8s.yaml');
-    if (!fs.existsSync(manifest)) throw new Error(`${command.shown} wrote no blog.k8s.yaml`);
-    if (!outputs.has(command.key)) outputs.set(command.key, fs.readFileSync(manifest, 'utf8'));
+    // Every command writes the same manifest files: compare their concatenation.
+    const written = fs.existsSync(out)
+      ? fs
+          .readdirSync(out)
+          .filter(f => f.endsWith('.k8s.yaml'))
+          .sort()
+      : [];
+    if (written.length === 0) throw new Error(`${command.shown} wrote no manifest`);
+    const text = written.map(f => `# ${f}\n${fs.readFileSync(path.join(out, f), 'utf8')}`).join('');
+    if (!outputs.has(command.key)) outputs.set(command.key, text);
     fs.rmSync(out, { recursive: true, force: true });
     if (timed) times.get(command.key).push(result.ms);
     return result.ms;
@@ -323,7 +349,8 @@ async function runCold(opts, tsNode) {
       result: command.target ? `${verdict(r, command.target)} (${ratio(r)})` : '—',
     };
   });
-  return { rows, differing };
+  const files = Object.keys(distObjects()).map(chart => `${chart}.k8s.yaml`);
+  return { rows, differing, files };
 }
 
 // ---- 2. in-process: configurations x entry points ----
@@ -650,7 +677,7 @@ async function main() {
   const tsNode = findTsNode(opts);
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-bench-'));
 
-  const cold = opts.only.has('cold') ? await runCold(opts, tsNode) : { rows: [], differing: [] };
+  const cold = opts.only.has('cold') ? await runCold(opts, tsNode) : { rows: [], differing: [], files: [] };
   // The in-process sections time the compiled library, as the package ships it: built now, so it is current.
   if (['scale', 'checks', 'cli', 'preflight'].some(section => opts.only.has(section))) {
     progress('npm run build (the in-process sections time build/lib)');
@@ -702,7 +729,7 @@ async function main() {
     [
       'cold',
       `- cold rows: wall time of the whole process (spawn to exit, npm and npx included), each writing into its own temp dir; median of ${opts.runs}. ` +
-        `Every command wrote a blog.k8s.yaml ${cold.differing.length === 0 ? 'byte-identical to the floor’s' : `— but these differ from the floor’s: ${cold.differing.join(', ')}`}.`,
+        `Every command wrote the same manifest files as dist/ (${cold.files.join(', ')}) ${cold.differing.length === 0 ? 'byte-identical to the floor’s' : `— but these differ from the floor’s: ${cold.differing.join(', ')}`}.`,
     ],
     [
       'scale',
