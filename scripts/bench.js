@@ -560,7 +560,7 @@ async function runChecks(opts) {
 async function runPreflight(opts) {
   const result = await run(
     'node',
-    [schedulingBench, '--json', '--runs', String(Math.max(3, opts.scaleRuns))],
+    [schedulingBench, '--json', '--runs', String(Math.max(7, opts.scaleRuns))],
     {
       timeoutMs: opts.scaleTimeoutMs,
     },
