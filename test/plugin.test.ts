@@ -384,7 +384,7 @@ describe('PoohPodValidation', () => {
       ],
       [
         { nodePortRange: '40000-30000' },
-        'pooh-pod-constructs validation plugin properties: nodePortRange must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "40000-30000")',
+        'pooh-pod-constructs validation plugin properties: nodePortRange must be "MIN-MAX" with 1 <= MIN <= MAX <= 65535 (got "40000-30000")',
       ],
       [
         { suppress: 'node-selector-label-deprecated' },

@@ -45,7 +45,14 @@ function parseVersion(value: unknown, where: string): PodSecurityVersion {
 }
 
 function parseRange(value: unknown, where: string): PortRange {
-  const expected = `${where} must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535`;
+  // A string (all the CLI can pass) is told the text form; an object the object form.
+  const form =
+    typeof value === 'string'
+      ? '"MIN-MAX"'
+      : typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? '{ min, max }'
+        : '"MIN-MAX" or { min, max }';
+  const expected = `${where} must be ${form} with 1 <= MIN <= MAX <= 65535`;
   let min: unknown;
   let max: unknown;
   if (typeof value === 'string') {

@@ -86,19 +86,19 @@ describe('parseCliArgs', () => {
     ],
     [
       ['--node-port-range', '30000'],
-      '--node-port-range must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "30000")',
+      '--node-port-range must be "MIN-MAX" with 1 <= MIN <= MAX <= 65535 (got "30000")',
     ],
     [
       ['--node-port-range', '32767-30000'],
-      '--node-port-range must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "32767-30000")',
+      '--node-port-range must be "MIN-MAX" with 1 <= MIN <= MAX <= 65535 (got "32767-30000")',
     ],
     [
       ['--node-port-range', '0-100'],
-      '--node-port-range must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "0-100")',
+      '--node-port-range must be "MIN-MAX" with 1 <= MIN <= MAX <= 65535 (got "0-100")',
     ],
     [
       ['--node-port-range', '1-65536'],
-      '--node-port-range must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "1-65536")',
+      '--node-port-range must be "MIN-MAX" with 1 <= MIN <= MAX <= 65535 (got "1-65536")',
     ],
     [['--format'], "Option '-f, --format <value>' argument missing"],
     [['--verbose=yes'], "Option '-v, --verbose' does not take an argument"],

@@ -76,22 +76,27 @@ describe('parseChecksOptions', () => {
     [
       'a range with MIN above MAX',
       { nodePortRange: '32767-30000' },
-      'cdk8s.yaml properties: nodePortRange must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "32767-30000")',
+      'cdk8s.yaml properties: nodePortRange must be "MIN-MAX" with 1 <= MIN <= MAX <= 65535 (got "32767-30000")',
     ],
     [
       'a range beyond 65535',
       { nodePortRange: { min: 30000, max: 70000 } },
-      'cdk8s.yaml properties: nodePortRange must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got {"min":30000,"max":70000})',
+      'cdk8s.yaml properties: nodePortRange must be { min, max } with 1 <= MIN <= MAX <= 65535 (got {"min":30000,"max":70000})',
+    ],
+    [
+      'a range given as a number',
+      { nodePortRange: 30000 },
+      'cdk8s.yaml properties: nodePortRange must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got 30000)',
     ],
     [
       'a range from port 0',
       { nodePortRange: '0-100' },
-      'cdk8s.yaml properties: nodePortRange must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "0-100")',
+      'cdk8s.yaml properties: nodePortRange must be "MIN-MAX" with 1 <= MIN <= MAX <= 65535 (got "0-100")',
     ],
     [
       'a range in kube-apiserver\'s "BASE+SIZE" form',
       { nodePortRange: '30000+2767' },
-      'cdk8s.yaml properties: nodePortRange must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "30000+2767")',
+      'cdk8s.yaml properties: nodePortRange must be "MIN-MAX" with 1 <= MIN <= MAX <= 65535 (got "30000+2767")',
     ],
     [
       'a single rule id instead of a list',

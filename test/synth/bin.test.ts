@@ -484,7 +484,7 @@ describe('pooh-pod-synth for an app in any language (cdk8s.yaml)', () => {
     ],
     [
       ['--node-port-range', '30000'],
-      'pooh-pod-synth: --node-port-range must be "MIN-MAX" or { min, max } with 1 <= MIN <= MAX <= 65535 (got "30000")',
+      'pooh-pod-synth: --node-port-range must be "MIN-MAX" with 1 <= MIN <= MAX <= 65535 (got "30000")',
     ],
     [
       ['--pod-security-version', '1.28'],
