@@ -36,12 +36,13 @@ export interface ContainerView {
 
 /** Upstream `validateContainerPorts`: numbers, protocols and names unique within the container. */
 function validatePorts(container: JsonObject, path: string, out: ValidationError[]): ContainerPortView[] {
-  const names = new Map<string, string>();
+  // Created on the first named port: most containers have none or one.
+  let names: Map<string, string> | undefined;
   return readObjects(container, 'ports', `${path}.ports`, out).map(({ path: portPath, item }) => {
     // Field paths are built only for problems: this runs for every port of every container.
     const name = readField(item, 'name', portPath, STRING, out) || undefined;
     const nameReasons = name === undefined ? [] : isValidPortName(name);
-    const first = name === undefined ? undefined : names.get(name);
+    const first = name === undefined ? undefined : names?.get(name);
     if (nameReasons.length > 0) {
       out.push(
         error(
@@ -63,6 +64,7 @@ function validatePorts(container: JsonObject, path: string, out: ValidationError
         ),
       );
     } else if (name !== undefined) {
+      names ??= new Map();
       names.set(name, portPath);
     }
 

@@ -12,7 +12,8 @@ import { error, reasons } from './report';
  */
 export function validateEnv(container: JsonObject, path: string): ValidationError[] {
   const out: ValidationError[] = [];
-  const seen = new Map<string, string>();
+  // Created on the first valid name: most containers set no env.
+  let seen: Map<string, string> | undefined;
   for (const { path: varPath, item } of readObjects(container, 'env', `${path}.env`, out)) {
     const field = `${varPath}.name`;
     if (isBlank(item, 'name')) {
@@ -40,8 +41,9 @@ export function validateEnv(container: JsonObject, path: string): ValidationErro
         ),
       );
     }
-    const first = seen.get(name);
+    const first = seen?.get(name);
     if (first === undefined) {
+      seen ??= new Map();
       seen.set(name, varPath);
       continue;
     }

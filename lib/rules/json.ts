@@ -88,9 +88,10 @@ function readTyped<T>(
   field: string | undefined,
   parent: string,
 ): T | undefined {
+  // Absent fields are the common case, and reading one costs V8 more than asking whether it is there.
+  if (!Object.hasOwn(obj, key)) return undefined;
   const value = obj[key];
-  // Absent fields are the common case: only a value found is checked to be the object's own.
-  if (value === undefined || value === null || !Object.hasOwn(obj, key)) return undefined;
+  if (value === undefined || value === null) return undefined;
   // `expected.test(value)`, with the built-in types tested inline: reads run for every field of every object.
   const typed: Expected<unknown> = expected;
   const ok =
@@ -148,8 +149,9 @@ export function readStringMap(
 
 /** Whether `obj[key]` is absent or null. */
 export function isUnset(obj: JsonObject, key: string): boolean {
+  if (!Object.hasOwn(obj, key)) return true;
   const value = obj[key];
-  return value === undefined || value === null || !Object.hasOwn(obj, key);
+  return value === undefined || value === null;
 }
 
 /** Whether `obj[key]` is absent, null or `""`: what the API server treats as "not set" for a string field. */
