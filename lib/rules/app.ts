@@ -93,17 +93,26 @@ function stringEntries(map: JsonObject | undefined): [string, string][] {
 }
 
 /** A port's protocol as the API server defaults it: TCP when unset or empty, as written otherwise. */
-const protocolOf = (port: JsonObject): string =>
-  typeof port.protocol === 'string' && port.protocol !== '' ? port.protocol : DEFAULT_PROTOCOL;
+function protocolOf(port: JsonObject): string {
+  const protocol = port.protocol;
+  return typeof protocol === 'string' && protocol !== '' ? protocol : DEFAULT_PROTOCOL;
+}
+
+/**
+ * An own field of an object's metadata. Each metadata object has a hidden class of its own, so
+ * reading a field it lacks (namespace, usually) costs V8 several times more than asking first.
+ */
+const metaField = (meta: JsonObject | undefined, key: string): unknown =>
+  meta !== undefined && Object.hasOwn(meta, key) ? meta[key] : undefined;
 
 // Objects without a namespace land in the client's current namespace; "default" is the usual one.
 function namespaceOf(meta: JsonObject | undefined): string {
-  const namespace = meta?.namespace;
+  const namespace = metaField(meta, 'namespace');
   return typeof namespace === 'string' && namespace !== '' ? namespace : 'default';
 }
 
 function idOf(meta: JsonObject | undefined, namespace: string): string {
-  const name = meta?.name;
+  const name = metaField(meta, 'name');
   return `${namespace}/${typeof name === 'string' && name !== '' ? name : '(unnamed)'}`;
 }
 

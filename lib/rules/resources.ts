@@ -1,7 +1,7 @@
 import { quantityDecodeError } from './downward-api';
 import { forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
-import { OBJECT, read } from './json';
+import { OBJECT, read, readField } from './json';
 import { isQualifiedName } from './names';
 import type { ValidationError } from './problem';
 import type { Quantity } from './quantity';
@@ -146,9 +146,10 @@ function readList(
   out: ValidationError[],
 ): Read[] {
   const result: Read[] = [];
-  if (resources[key] == null) return result;
+  // One read of the list, and its path (`<path>.<key>`) built only for a problem.
+  const list = readField(resources, key, path, OBJECT, out);
+  if (list === undefined) return result;
   const listPath = `${path}.${key}`;
-  const list = read(resources, key, listPath, OBJECT, out) ?? {};
   for (const name of Object.keys(list)) {
     const raw = list[name];
     // The usual names (cpu, memory, ephemeral-storage) are valid: no path to build for them.
