@@ -51,8 +51,11 @@ interface OwnedPort {
   readonly port: ContainerPortView;
 }
 
-const portsOf = (containers: readonly ContainerView[]): OwnedPort[] =>
-  containers.flatMap(container => container.ports.map(port => ({ container, port })));
+function portsOf(containers: readonly ContainerView[]): OwnedPort[] {
+  const owned: OwnedPort[] = [];
+  for (const container of containers) for (const port of container.ports) owned.push({ container, port });
+  return owned;
+}
 
 const containerLabel = (container: ContainerView): string =>
   container.name === undefined ? container.path : JSON.stringify(container.name);
@@ -114,7 +117,9 @@ function hostPortRepeats(group: readonly ContainerView[], out: ValidationError[]
  */
 function containerPortConflicts(pod: PodContainers, out: ValidationError[]): void {
   // One serving container cannot clash with itself here (validatePorts has no such rule either).
-  if (pod.serving.filter(c => c.ports.length > 0).length < 2) return;
+  let withPorts = 0;
+  for (const container of pod.serving) if (container.ports.length > 0) withPorts++;
+  if (withPorts < 2) return;
   for (const [first, repeat] of duplicates(portsOf(pod.serving), ({ port }) =>
     port.containerPort === undefined ? undefined : `${port.protocol}/${port.containerPort}`,
   )) {
