@@ -114,30 +114,38 @@ export interface PodView {
 
 /** Every container of a pod spec, in the order upstream `visitContainers` walks them (this order shapes the detail text): init containers, then containers, then ephemeral containers. */
 function containersOf(spec: JsonObject, specPath: string): ContainerRef[] {
-  const refs: ContainerRef[] = [];
-  addContainers(refs, asArray(spec.initContainers), specPath, 'initContainers');
-  addContainers(refs, asArray(spec.containers), specPath, 'containers');
-  addContainers(refs, asArray(spec.ephemeralContainers), specPath, 'ephemeralContainers');
+  const init = asArray(spec.initContainers);
+  const regular = asArray(spec.containers);
+  const ephemeral = asArray(spec.ephemeralContainers);
+  // Sized up front (a list grown by push starts at 16 slots); trimmed to the objects found.
+  const refs = new Array<ContainerRef>(init.length + regular.length + ephemeral.length);
+  let count = addContainers(refs, 0, init, specPath, 'initContainers');
+  count = addContainers(refs, count, regular, specPath, 'containers');
+  count = addContainers(refs, count, ephemeral, specPath, 'ephemeralContainers');
+  refs.length = count;
   return refs;
 }
 
+/** Puts the containers of one list into `refs` from position `count`; returns the new count. */
 function addContainers(
   refs: ContainerRef[],
+  count: number,
   containers: readonly unknown[],
   specPath: string,
   list: string,
-): void {
+): number {
   for (let index = 0; index < containers.length; index++) {
     const container = containers[index];
     if (isJsonObject(container)) {
-      refs.push({
+      refs[count++] = {
         container,
         name: asString(container.name),
         path: `${specPath}.${list}[${index}]`,
         securityContext: asObject(container.securityContext),
-      });
+      };
     }
   }
+  return count;
 }
 
 /** A view of the template found at `path` (no trailing dot; `''` for the object itself). */

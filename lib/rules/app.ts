@@ -184,8 +184,10 @@ function readService(obj: JsonObject, index: number): ServiceEntry {
   // Each field is read once: every read of a manifest's field misses V8's caches.
   const written = spec.type;
   const type = typeof written === 'string' && written !== '' ? written : 'ClusterIP';
-  const ports: ServicePortView[] = [];
   const list = listAt(spec, 'ports');
+  // Sized up front (a list grown by push starts at 16 slots); trimmed to the objects found.
+  const ports = new Array<ServicePortView>(list.length);
+  let count = 0;
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (!isJsonObject(item)) continue;
@@ -193,13 +195,14 @@ function readService(obj: JsonObject, index: number): ServiceEntry {
     const nodePort = Number.isInteger(rawNodePort) && rawNodePort !== 0 ? (rawNodePort as number) : undefined;
     const rawPort = item.port;
     const port = Number.isInteger(rawPort) ? rawPort : undefined;
-    ports.push({
+    ports[count++] = {
       path: `spec.ports[${i}]`,
       protocol: protocolOf(item),
       targetPort: targetPortOf(item, port),
       nodePort,
-    });
+    };
   }
+  ports.length = count;
   const meta = objectAt(obj, 'metadata');
   const namespace = namespaceOf(meta);
   return {

@@ -115,15 +115,18 @@ export function readObjects(
   out: ValidationError[],
 ): { readonly path: string; readonly item: JsonObject }[] {
   const list = read(obj, key, field, LIST, out);
-  const objects: { readonly path: string; readonly item: JsonObject }[] = [];
-  if (list === undefined) return objects;
-  // A plain loop: this runs for every list of every object at every synth.
+  if (list === undefined) return [];
+  // Sized up front (a list grown by push starts at 16 slots), and a plain loop: this runs for
+  // every list of every object at every synth.
+  const objects = new Array<{ readonly path: string; readonly item: JsonObject }>(list.length);
+  let count = 0;
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     const path = `${field}[${i}]`;
-    if (isJsonObject(item)) objects.push({ path, item });
+    if (isJsonObject(item)) objects[count++] = { path, item };
     else out.push(typeError(path, item, OBJECT.noun));
   }
+  objects.length = count;
   return objects;
 }
 
@@ -134,16 +137,20 @@ export function readStringMap(
   field: string,
   out: ValidationError[],
 ): [string, string][] {
-  const entries: [string, string][] = [];
   const map = read(obj, key, field, OBJECT, out);
-  if (map === undefined) return entries;
-  for (const k of Object.keys(map)) {
+  if (map === undefined) return [];
+  const keys = Object.keys(map);
+  // Sized up front: a list grown by push starts at 16 slots.
+  const entries = new Array<[string, string]>(keys.length);
+  let count = 0;
+  for (const k of keys) {
     const v = map[k];
-    if (typeof v === 'string') entries.push([k, v]);
+    if (typeof v === 'string') entries[count++] = [k, v];
     // null values decode to "" in Go maps.
-    else if (v === null) entries.push([k, '']);
+    else if (v === null) entries[count++] = [k, ''];
     else out.push(typeError(`${field}[${k}]`, v, STRING.noun));
   }
+  entries.length = count;
   return entries;
 }
 

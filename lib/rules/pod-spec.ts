@@ -52,8 +52,13 @@ interface OwnedPort {
 }
 
 function portsOf(containers: readonly ContainerView[]): OwnedPort[] {
-  const owned: OwnedPort[] = [];
-  for (const container of containers) for (const port of container.ports) owned.push({ container, port });
+  let total = 0;
+  for (const container of containers) total += container.ports.length;
+  // Sized up front: a list grown by push starts at 16 slots.
+  const owned = new Array<OwnedPort>(total);
+  let count = 0;
+  for (const container of containers)
+    for (const port of container.ports) owned[count++] = { container, port };
   return owned;
 }
 

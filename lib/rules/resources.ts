@@ -145,12 +145,15 @@ function readList(
   path: string,
   out: ValidationError[],
 ): Read[] {
-  const result: Read[] = [];
   // One read of the list, and its path (`<path>.<key>`) built only for a problem.
   const list = readField(resources, key, path, OBJECT, out);
-  if (list === undefined) return result;
+  if (list === undefined) return [];
   const listPath = `${path}.${key}`;
-  for (const name of Object.keys(list)) {
+  const names = Object.keys(list);
+  // Sized up front: a list grown by push starts at 16 slots.
+  const result = new Array<Read>(names.length);
+  let count = 0;
+  for (const name of names) {
     const raw = list[name];
     // The usual names (cpu, memory, ephemeral-storage) are valid: no path to build for them.
     if (!CONTAINER_RESOURCES.has(name)) validateResourceName(name, valueField(listPath, name), out);
@@ -193,8 +196,9 @@ function readList(
         ),
       );
     }
-    result.push({ name, raw, quantity });
+    result[count++] = { name, raw, quantity };
   }
+  result.length = count;
   return result;
 }
 
