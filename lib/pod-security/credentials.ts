@@ -121,7 +121,8 @@ export function findLiteralCredentialsIn(
   pod: PodView,
   options: LiteralCredentialOptions = {},
 ): ValidationError[] {
-  const allowed = new Set(options.allow ?? []);
+  // Built on the first literal value: most Pods have none.
+  let allowed: ReadonlySet<string> | undefined;
   const problems: ValidationError[] = [];
   for (const ref of pod.containers) {
     const env = arrayAt(ref.container, 'env');
@@ -129,6 +130,7 @@ export function findLiteralCredentialsIn(
       const value = valueAt(env[index], 'value');
       if (typeof value !== 'string' || value === '') continue;
       const name = stringAt(env[index], 'name');
+      allowed ??= new Set(options.allow ?? []);
       if (allowed.has(name)) continue;
       if (looksLikeCredentialName(name)) {
         problems.push(credentialName(ref, index, name, value));

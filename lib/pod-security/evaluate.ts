@@ -119,6 +119,21 @@ interface Step {
 /** Plans by level and versions (joined with a space, which no version holds); built once each. */
 const PLANS = new Map<string, readonly Step[]>();
 
+/** The plan asked for last, with a copy of its versions. */
+let lastPlan:
+  | {
+      readonly level: PodSecurityLevel;
+      readonly versions: readonly PodSecurityVersion[];
+      readonly steps: readonly Step[];
+    }
+  | undefined;
+
+function sameVersions(a: readonly PodSecurityVersion[], b: readonly PodSecurityVersion[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * The revisions `evaluatePodSecurityAcross` runs for a level and versions, in order: check ids in
  * registry order (the union of the versions' lists, which only ever append or keep ids); per id,
@@ -126,6 +141,16 @@ const PLANS = new Map<string, readonly Step[]>();
  * `podSecurityMinor` for a version upstream would reject, before anything is cached.
  */
 function planAcross(level: PodSecurityLevel, versions: readonly PodSecurityVersion[]): readonly Step[] {
+  // The engine asks for the same plan for every Pod: the last one is kept with a copy of its versions.
+  if (lastPlan !== undefined && lastPlan.level === level && sameVersions(lastPlan.versions, versions))
+    return lastPlan.steps;
+  const steps = planOf(level, versions);
+  lastPlan = { level, versions: [...versions], steps };
+  return steps;
+}
+
+/** `planAcross` without the last plan: by key, built once each. */
+function planOf(level: PodSecurityLevel, versions: readonly PodSecurityVersion[]): readonly Step[] {
   const key = `${level} ${versions.join(' ')}`;
   const cached = PLANS.get(key);
   if (cached !== undefined) return cached;

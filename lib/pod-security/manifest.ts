@@ -46,6 +46,15 @@ export function asString(value: unknown): string {
   return isSet(value) ? text(value) : '';
 }
 
+/**
+ * The parent's own field at `key`, or undefined (also when there is no parent). For the pod's
+ * metadata and `spec.securityContext`: each Pod's has a hidden class of its own, so asking whether
+ * a field is there costs V8 less than reading one it lacks (the usual case).
+ */
+export function ownValue(parent: JsonObject | undefined, key: string): unknown {
+  return parent !== undefined && Object.hasOwn(parent, key) ? parent[key] : undefined;
+}
+
 /** The value at `key`, or undefined when the parent is not an object. */
 export function valueAt(parent: unknown, key: string): unknown {
   return isJsonObject(parent) ? parent[key] : undefined;
@@ -105,30 +114,38 @@ export interface PodView {
 
 /** Every container of a pod spec, in the order upstream `visitContainers` walks them (this order shapes the detail text): init containers, then containers, then ephemeral containers. */
 function containersOf(spec: JsonObject, specPath: string): ContainerRef[] {
-  const refs: ContainerRef[] = [];
-  addContainers(refs, asArray(spec.initContainers), specPath, 'initContainers');
-  addContainers(refs, asArray(spec.containers), specPath, 'containers');
-  addContainers(refs, asArray(spec.ephemeralContainers), specPath, 'ephemeralContainers');
+  const init = asArray(spec.initContainers);
+  const regular = asArray(spec.containers);
+  const ephemeral = asArray(spec.ephemeralContainers);
+  // Sized up front (a list grown by push starts at 16 slots); trimmed to the objects found.
+  const refs = new Array<ContainerRef>(init.length + regular.length + ephemeral.length);
+  let count = addContainers(refs, 0, init, specPath, 'initContainers');
+  count = addContainers(refs, count, regular, specPath, 'containers');
+  count = addContainers(refs, count, ephemeral, specPath, 'ephemeralContainers');
+  refs.length = count;
   return refs;
 }
 
+/** Puts the containers of one list into `refs` from position `count`; returns the new count. */
 function addContainers(
   refs: ContainerRef[],
+  count: number,
   containers: readonly unknown[],
   specPath: string,
   list: string,
-): void {
+): number {
   for (let index = 0; index < containers.length; index++) {
     const container = containers[index];
     if (isJsonObject(container)) {
-      refs.push({
+      refs[count++] = {
         container,
         name: asString(container.name),
         path: `${specPath}.${list}[${index}]`,
         securityContext: asObject(container.securityContext),
-      });
+      };
     }
   }
+  return count;
 }
 
 /** A view of the template found at `path` (no trailing dot; `''` for the object itself). */

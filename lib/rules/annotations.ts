@@ -1,6 +1,6 @@
 import { tooLong } from './field-errors';
 import type { JsonObject } from './json';
-import { readStringMap } from './json';
+import { isUnset, readStringMap } from './json';
 import { isQualifiedName } from './names';
 import type { ValidationError } from './problem';
 import { error, reasons } from './report';
@@ -18,7 +18,7 @@ export function validateAnnotations(
   field: string,
   out: ValidationError[],
 ): readonly [string, string][] {
-  if (owner.annotations == null) return [];
+  if (isUnset(owner, 'annotations')) return [];
   const entries = readStringMap(owner, 'annotations', field, out);
   let bytes = 0;
   for (const [key, value] of entries) {

@@ -4,6 +4,7 @@ import { isJsonObject } from './json';
 import { isValidPortName, isValidPortNum } from './names';
 import type { RuleOptions } from './options';
 import { applySuppression } from './options';
+import type { PodBearingKind } from './pod-template';
 import { podTemplateOf } from './pod-template';
 import { DEFAULT_PROTOCOL } from './ports';
 import type { ValidationError } from './problem';
@@ -12,7 +13,10 @@ import { error } from './report';
 /** A Pod as the whole-app checks see it. */
 interface PodEntry {
   readonly namespace: string;
-  readonly id: string;
+  /** The object's kind, for its name in messages (`podId`). */
+  readonly kind: PodBearingKind;
+  /** The object's `metadata`, read for its name only in messages. */
+  readonly meta: JsonObject | undefined;
   /** The template's (or Pod's) `metadata.labels`, when an object: read with `labelOf`. */
   readonly labels: JsonObject | undefined;
   /** The Pod spec, read for `exposes` when a Service selects the Pod. */
@@ -32,8 +36,8 @@ function exposesOf(pod: PodEntry): ReadonlySet<string> {
 
 /** One port of a Service, as the whole-app checks see it (what `validateService` reads, unvalidated). */
 interface ServicePortView {
-  /** Field path of the entry, e.g. `spec.ports[0]`. */
-  readonly path: string;
+  /** Position of the entry in `spec.ports`; its field path is `portPath(port)`. */
+  readonly position: number;
   /** `protocol`, TCP when unset, as written otherwise. */
   readonly protocol: string;
   /** `targetPort` (`port` when unset or 0), when a valid port number or name. */
@@ -46,7 +50,8 @@ interface ServicePortView {
 interface ServiceEntry {
   /** Its position in the manifests given, to tell which object a problem belongs to. */
   readonly index: number;
-  readonly id: string;
+  /** The Service's `metadata`, read for its name only in messages (`serviceId`). */
+  readonly meta: JsonObject | undefined;
   readonly namespace: string;
   /** `spec.type`, ClusterIP when unset. */
   readonly type: string;
@@ -93,19 +98,40 @@ function stringEntries(map: JsonObject | undefined): [string, string][] {
 }
 
 /** A port's protocol as the API server defaults it: TCP when unset or empty, as written otherwise. */
-const protocolOf = (port: JsonObject): string =>
-  typeof port.protocol === 'string' && port.protocol !== '' ? port.protocol : DEFAULT_PROTOCOL;
+function protocolOf(port: JsonObject): string {
+  const protocol = port.protocol;
+  return typeof protocol === 'string' && protocol !== '' ? protocol : DEFAULT_PROTOCOL;
+}
+
+/**
+ * An own field of an object's metadata. Each metadata object has a hidden class of its own, so
+ * reading a field it lacks (namespace, usually) costs V8 several times more than asking first.
+ */
+const metaField = (meta: JsonObject | undefined, key: string): unknown =>
+  meta !== undefined && Object.hasOwn(meta, key) ? meta[key] : undefined;
 
 // Objects without a namespace land in the client's current namespace; "default" is the usual one.
 function namespaceOf(meta: JsonObject | undefined): string {
-  const namespace = meta?.namespace;
+  const namespace = metaField(meta, 'namespace');
   return typeof namespace === 'string' && namespace !== '' ? namespace : 'default';
 }
 
 function idOf(meta: JsonObject | undefined, namespace: string): string {
-  const name = meta?.name;
+  const name = metaField(meta, 'name');
   return `${namespace}/${typeof name === 'string' && name !== '' ? name : '(unnamed)'}`;
 }
+
+/** A Pod's name in messages: `ns/name` for a Pod, `Kind ns/name` for a workload. */
+function podId(pod: PodEntry): string {
+  const id = idOf(pod.meta, pod.namespace);
+  return pod.kind === 'Pod' ? id : `${pod.kind} ${id}`;
+}
+
+/** A Service's name in messages: `ns/name`. */
+const serviceId = (service: ServiceEntry): string => idOf(service.meta, service.namespace);
+
+/** Field path of a Service port, e.g. `spec.ports[0]`. */
+const portPath = (port: ServicePortView): string => `spec.ports[${port.position}]`;
 
 const exposureKey = (protocol: string, target: number | string): string =>
   typeof target === 'number' ? `port:${protocol}/${target}` : `name:${protocol}/${target}`;
@@ -147,12 +173,11 @@ function readPod(obj: JsonObject): PodEntry | undefined {
   const template = podTemplateOf(obj);
   if (template === undefined) return undefined;
   const meta = objectAt(obj, 'metadata');
-  const namespace = namespaceOf(meta);
-  const id = idOf(meta, namespace);
   const labels = objectAt(template.metadata, 'labels');
   return {
-    namespace,
-    id: template.kind === 'Pod' ? id : `${template.kind} ${id}`,
+    namespace: namespaceOf(meta),
+    kind: template.kind,
+    meta,
     labels,
     spec: template.spec,
     exposes: undefined,
@@ -172,27 +197,33 @@ function targetPortOf(item: JsonObject, port: unknown): number | string | undefi
 /** A Service's type, selector and ports, read directly (validation problems are `validateManifest`'s). */
 function readService(obj: JsonObject, index: number): ServiceEntry {
   const spec = objectAt(obj, 'spec') ?? {};
-  const type = typeof spec.type === 'string' && spec.type !== '' ? spec.type : 'ClusterIP';
-  const ports: ServicePortView[] = [];
+  // Each field is read once: every read of a manifest's field misses V8's caches.
+  const written = spec.type;
+  const type = typeof written === 'string' && written !== '' ? written : 'ClusterIP';
   const list = listAt(spec, 'ports');
+  // Sized up front (a list grown by push starts at 16 slots); trimmed to the objects found.
+  const ports = new Array<ServicePortView>(list.length);
+  let count = 0;
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (!isJsonObject(item)) continue;
-    const nodePort =
-      Number.isInteger(item.nodePort) && item.nodePort !== 0 ? (item.nodePort as number) : undefined;
-    const port = Number.isInteger(item.port) ? item.port : undefined;
-    ports.push({
-      path: `spec.ports[${i}]`,
+    const rawNodePort = item.nodePort;
+    const nodePort = Number.isInteger(rawNodePort) && rawNodePort !== 0 ? (rawNodePort as number) : undefined;
+    const rawPort = item.port;
+    const port = Number.isInteger(rawPort) ? rawPort : undefined;
+    ports[count++] = {
+      position: i,
       protocol: protocolOf(item),
       targetPort: targetPortOf(item, port),
       nodePort,
-    });
+    };
   }
+  ports.length = count;
   const meta = objectAt(obj, 'metadata');
   const namespace = namespaceOf(meta);
   return {
     index,
-    id: idOf(meta, namespace),
+    meta,
     namespace,
     type,
     selector: stringEntries(objectAt(spec, 'selector')),
@@ -221,10 +252,10 @@ function nodePortConflicts(services: readonly ServiceEntry[]): Found[] {
         index: repeat.service.index,
         problem: error(
           'service-node-port-conflict',
-          `${repeat.port.path}.nodePort`,
+          `${portPath(repeat.port)}.nodePort`,
           repeat.port.nodePort,
-          `provided port is already allocated: nodePort ${repeat.port.nodePort}/${repeat.port.protocol} is claimed by Service "${first.service.id}" (${first.port.path}) and Service "${repeat.service.id}"; node ports are cluster-wide, so only one Service can hold it`,
-          `Give Service "${repeat.service.id}" a different nodePort, or omit it to let the cluster allocate one.`,
+          `provided port is already allocated: nodePort ${repeat.port.nodePort}/${repeat.port.protocol} is claimed by Service "${serviceId(first.service)}" (${portPath(first.port)}) and Service "${serviceId(repeat.service)}"; node ports are cluster-wide, so only one Service can hold it`,
+          `Give Service "${serviceId(repeat.service)}" a different nodePort, or omit it to let the cluster allocate one.`,
         ),
       }))
   );
@@ -282,15 +313,21 @@ function podSelector(
     }
   }
   const memo = new Map<string, Selection | undefined>();
+  const byBucket = new Map<readonly PodEntry[], Selection | undefined>();
   return (namespace: string, labels: readonly [string, string][]): Selection | undefined => {
-    // One label (the usual selector) is its own sorted list.
-    const memoKey =
-      labels.length === 1
-        ? `${namespace}\0${labels[0][0]}\0${labels[0][1]}`
-        : `${namespace}\0${labels
-            .map(([key, value]) => `${key}\0${value}`)
-            .sort()
-            .join('\0\0')}`;
+    if (labels.length === 1) {
+      // One label (the usual selector): its bucket, indexed above, holds exactly the Pods it picks,
+      // in order; no key to build, nothing to filter.
+      const bucket = bucketOf(namespace, labels[0][0], labels[0][1], false) ?? [];
+      if (byBucket.has(bucket)) return byBucket.get(bucket);
+      const selection = selectionOf(bucket);
+      byBucket.set(bucket, selection);
+      return selection;
+    }
+    const memoKey = `${namespace}\0${labels
+      .map(([key, value]) => `${key}\0${value}`)
+      .sort()
+      .join('\0\0')}`;
     if (memo.has(memoKey)) return memo.get(memoKey);
     let smallest: readonly PodEntry[] = pods;
     for (const [key, value] of labels) {
@@ -301,23 +338,23 @@ function podSelector(
       pod =>
         pod.namespace === namespace && labels.every(([key, value]) => labelOf(pod.labels, key) === value),
     );
-    const selection =
-      picked.length === 0
-        ? undefined
-        : {
-            pods: picked,
-            exposes:
-              picked.length === 1
-                ? exposesOf(picked[0])
-                : new Set(picked.flatMap(pod => [...exposesOf(pod)])),
-          };
+    const selection = selectionOf(picked);
     memo.set(memoKey, selection);
     return selection;
   };
 }
 
+/** The Pods a selector picks and what they expose together; undefined when it picks none. */
+function selectionOf(picked: readonly PodEntry[]): Selection | undefined {
+  if (picked.length === 0) return undefined;
+  return {
+    pods: picked,
+    exposes: picked.length === 1 ? exposesOf(picked[0]) : new Set(picked.flatMap(pod => [...exposesOf(pod)])),
+  };
+}
+
 const listPods = (pods: readonly PodEntry[]): string => {
-  const shown = pods.slice(0, 3).map(pod => pod.id);
+  const shown = pods.slice(0, 3).map(podId);
   return pods.length > 3 ? `${shown.join(', ')} and ${pods.length - 3} more` : shown.join(', ');
 };
 
@@ -328,8 +365,8 @@ function unexposedTarget(
 ): readonly Found[] {
   const target = port.targetPort;
   if (target === undefined || selection.exposes.has(exposureKey(port.protocol, target))) return NONE;
-  const field = `${port.path}.targetPort`;
-  const pods = `the Pods Service "${service.id}" selects (${listPods(selection.pods)})`;
+  const field = `${portPath(port)}.targetPort`;
+  const pods = `the Pods Service "${serviceId(service)}" selects (${listPods(selection.pods)})`;
   const problem =
     typeof target === 'number'
       ? error(

@@ -36,12 +36,14 @@ export interface ContainerView {
 
 /** Upstream `validateContainerPorts`: numbers, protocols and names unique within the container. */
 function validatePorts(container: JsonObject, path: string, out: ValidationError[]): ContainerPortView[] {
-  const names = new Map<string, string>();
-  return readObjects(container, 'ports', `${path}.ports`, out).map(({ path: portPath, item }) => {
+  // Names seen, by the path of their first port; only where two ports could share one.
+  let names: Map<string, string> | undefined;
+  const entries = readObjects(container, 'ports', `${path}.ports`, out);
+  return entries.map(({ path: portPath, item }) => {
     // Field paths are built only for problems: this runs for every port of every container.
     const name = readField(item, 'name', portPath, STRING, out) || undefined;
     const nameReasons = name === undefined ? [] : isValidPortName(name);
-    const first = name === undefined ? undefined : names.get(name);
+    const first = name === undefined ? undefined : names?.get(name);
     if (nameReasons.length > 0) {
       out.push(
         error(
@@ -62,7 +64,8 @@ function validatePorts(container: JsonObject, path: string, out: ValidationError
           'Give each port of a container its own name.',
         ),
       );
-    } else if (name !== undefined) {
+    } else if (name !== undefined && entries.length > 1) {
+      names ??= new Map();
       names.set(name, portPath);
     }
 

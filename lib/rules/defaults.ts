@@ -169,7 +169,8 @@ function defaultEnvVar(variable: JsonObject): JsonObject {
 function defaultRequests(resources: JsonObject): JsonObject {
   const limits = resources.limits;
   if (!isJsonObject(limits)) return resources;
-  const requests = isJsonObject(resources.requests) ? resources.requests : {};
+  const found = resources.requests;
+  const requests = isJsonObject(found) ? found : {};
   let merged: Record<string, unknown> | undefined;
   for (const name of Object.keys(limits)) {
     const limit = limits[name];

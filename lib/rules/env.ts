@@ -1,5 +1,5 @@
 import type { JsonObject } from './json';
-import { isBlank, read, readObjects, STRING } from './json';
+import { isBlank, isUnset, read, readObjects, STRING } from './json';
 import { isEnvVarName } from './names';
 import type { ValidationError } from './problem';
 import { error, reasons } from './report';
@@ -12,7 +12,10 @@ import { error, reasons } from './report';
  */
 export function validateEnv(container: JsonObject, path: string): ValidationError[] {
   const out: ValidationError[] = [];
-  const seen = new Map<string, string>();
+  // No env (the usual container): nothing to read, and no path to build.
+  if (isUnset(container, 'env')) return out;
+  // Created on the first valid name: most containers set no env.
+  let seen: Map<string, string> | undefined;
   for (const { path: varPath, item } of readObjects(container, 'env', `${path}.env`, out)) {
     const field = `${varPath}.name`;
     if (isBlank(item, 'name')) {
@@ -40,8 +43,9 @@ export function validateEnv(container: JsonObject, path: string): ValidationErro
         ),
       );
     }
-    const first = seen.get(name);
+    const first = seen?.get(name);
     if (first === undefined) {
+      seen ??= new Map();
       seen.set(name, varPath);
       continue;
     }

@@ -1,6 +1,6 @@
 import { validateAnnotations } from './annotations';
 import type { JsonObject } from './json';
-import { isBlank, OBJECT, read, STRING } from './json';
+import { isUnset, OBJECT, read, STRING } from './json';
 import { validateLabels } from './labels';
 import { isDns1123Label, isDns1123Subdomain } from './names';
 import type { ValidationError } from './problem';
@@ -26,7 +26,9 @@ export function validateObjectMeta(obj: JsonObject, format: NameFormat): Validat
   const generateName = read(meta, 'generateName', 'metadata.generateName', STRING, out) ?? '';
   const generated = generateName !== '';
   validateGenerateName(generateName, format, out);
-  if (isBlank(meta, 'name') && !generated) {
+  // `isBlank(meta, 'name')`, asking again only when no string was read.
+  const blank = name === '' || (name === undefined && isUnset(meta, 'name'));
+  if (blank && !generated) {
     out.push(
       error(
         'metadata-name-required',

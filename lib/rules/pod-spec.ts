@@ -51,8 +51,16 @@ interface OwnedPort {
   readonly port: ContainerPortView;
 }
 
-const portsOf = (containers: readonly ContainerView[]): OwnedPort[] =>
-  containers.flatMap(container => container.ports.map(port => ({ container, port })));
+function portsOf(containers: readonly ContainerView[]): OwnedPort[] {
+  let total = 0;
+  for (const container of containers) total += container.ports.length;
+  // Sized up front: a list grown by push starts at 16 slots.
+  const owned = new Array<OwnedPort>(total);
+  let count = 0;
+  for (const container of containers)
+    for (const port of container.ports) owned[count++] = { container, port };
+  return owned;
+}
 
 const containerLabel = (container: ContainerView): string =>
   container.name === undefined ? container.path : JSON.stringify(container.name);
@@ -79,23 +87,32 @@ function duplicateNames(pod: PodContainers, out: ValidationError[]): void {
  */
 function hostPortConflicts(pod: PodContainers, out: ValidationError[]): void {
   // Only regular containers can conflict with each other; an init container has to have two ports.
-  const hostPorts = (containers: readonly ContainerView[]): number =>
-    containers.reduce((n, c) => n + c.ports.filter(p => p.hostPort !== undefined).length, 0);
-  const groups = [pod.regular, ...pod.init.map(container => [container])].filter(g => hostPorts(g) > 1);
-  for (const group of groups) {
-    for (const [first, repeat] of duplicates(portsOf(group), ({ port }) =>
-      port.hostPort === undefined ? undefined : `${port.protocol}/${port.hostIP}/${port.hostPort}`,
-    )) {
-      out.push(
-        error(
-          'pod-host-port-conflict',
-          `${repeat.port.path}.hostPort`,
-          repeat.port.hostPort,
-          `Duplicate value: "${repeat.port.protocol}/${repeat.port.hostIP}/${repeat.port.hostPort}" is already claimed by ${first.port.path}; a host port can be bound only once per node`,
-          'Use a different hostPort, hostIP or protocol for one of the two ports.',
-        ),
-      );
-    }
+  let regular = 0;
+  for (const container of pod.regular) regular += hostPortCount(container);
+  if (regular > 1) hostPortRepeats(pod.regular, out);
+  for (const container of pod.init) if (hostPortCount(container) > 1) hostPortRepeats([container], out);
+}
+
+function hostPortCount(container: ContainerView): number {
+  let count = 0;
+  for (const port of container.ports) if (port.hostPort !== undefined) count++;
+  return count;
+}
+
+/** The host ports of `group` claimed twice. */
+function hostPortRepeats(group: readonly ContainerView[], out: ValidationError[]): void {
+  for (const [first, repeat] of duplicates(portsOf(group), ({ port }) =>
+    port.hostPort === undefined ? undefined : `${port.protocol}/${port.hostIP}/${port.hostPort}`,
+  )) {
+    out.push(
+      error(
+        'pod-host-port-conflict',
+        `${repeat.port.path}.hostPort`,
+        repeat.port.hostPort,
+        `Duplicate value: "${repeat.port.protocol}/${repeat.port.hostIP}/${repeat.port.hostPort}" is already claimed by ${first.port.path}; a host port can be bound only once per node`,
+        'Use a different hostPort, hostIP or protocol for one of the two ports.',
+      ),
+    );
   }
 }
 
@@ -105,7 +122,9 @@ function hostPortConflicts(pod: PodContainers, out: ValidationError[]): void {
  */
 function containerPortConflicts(pod: PodContainers, out: ValidationError[]): void {
   // One serving container cannot clash with itself here (validatePorts has no such rule either).
-  if (pod.serving.filter(c => c.ports.length > 0).length < 2) return;
+  let withPorts = 0;
+  for (const container of pod.serving) if (container.ports.length > 0) withPorts++;
+  if (withPorts < 2) return;
   for (const [first, repeat] of duplicates(portsOf(pod.serving), ({ port }) =>
     port.containerPort === undefined ? undefined : `${port.protocol}/${port.containerPort}`,
   )) {

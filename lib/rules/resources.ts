@@ -1,7 +1,7 @@
 import { quantityDecodeError } from './downward-api';
 import { forbidden, required } from './field-errors';
 import type { JsonObject } from './json';
-import { OBJECT, read } from './json';
+import { OBJECT, read, readField } from './json';
 import { isQualifiedName } from './names';
 import type { ValidationError } from './problem';
 import type { Quantity } from './quantity';
@@ -145,11 +145,15 @@ function readList(
   path: string,
   out: ValidationError[],
 ): Read[] {
-  const result: Read[] = [];
-  if (resources[key] == null) return result;
+  // One read of the list, and its path (`<path>.<key>`) built only for a problem.
+  const list = readField(resources, key, path, OBJECT, out);
+  if (list === undefined) return [];
   const listPath = `${path}.${key}`;
-  const list = read(resources, key, listPath, OBJECT, out) ?? {};
-  for (const name of Object.keys(list)) {
+  const names = Object.keys(list);
+  // Sized up front: a list grown by push starts at 16 slots.
+  const result = new Array<Read>(names.length);
+  let count = 0;
+  for (const name of names) {
     const raw = list[name];
     // The usual names (cpu, memory, ephemeral-storage) are valid: no path to build for them.
     if (!CONTAINER_RESOURCES.has(name)) validateResourceName(name, valueField(listPath, name), out);
@@ -192,10 +196,22 @@ function readList(
         ),
       );
     }
-    result.push({ name, raw, quantity });
+    result[count++] = { name, raw, quantity };
   }
+  result.length = count;
   return result;
 }
+
+/** The quantity of the first value named `name` (each name appears once in a list). */
+function quantityNamed(list: readonly Read[], name: string): Quantity | undefined {
+  for (const read of list) if (read.name === name) return read.quantity;
+  return undefined;
+}
+
+const isCompute = (read: Read): boolean => read.name === 'cpu' || read.name === 'memory';
+const isHugePagesRead = (read: Read): boolean => isHugePages(read.name);
+const computes = (list: readonly Read[]): boolean => list.some(isCompute);
+const hugePages = (list: readonly Read[]): boolean => list.some(isHugePagesRead);
 
 /**
  * Upstream `ValidateResourceRequirements` for the container at `path`: names, non-negative values,
@@ -210,9 +226,7 @@ export function validateResources(container: JsonObject, path: string, out: Vali
   const limits = readList(resources, 'limits', resourcesPath, out);
   const requests = readList(resources, 'requests', resourcesPath, out);
   for (const request of requests) {
-    const limit = limits.find(l => l.name === request.name)?.quantity;
-    const requestsField = `${resourcesPath}.requests`;
-    const requestField = valueField(requestsField, request.name);
+    const limit = quantityNamed(limits, request.name);
     if (limit === undefined) {
       if (!overcommitAllowed(request.name)) {
         out.push(
@@ -228,30 +242,29 @@ export function validateResources(container: JsonObject, path: string, out: Vali
       continue;
     }
     const order = compareQuantities(request.quantity, limit);
+    // Paths only for a problem: requests within their limits are the usual case.
     if (order !== 0 && !overcommitAllowed(request.name)) {
       out.push(
         error(
           'resource-request-not-equal-limit',
-          requestsField,
+          `${resourcesPath}.requests`,
           request.raw,
           `must be equal to ${request.name} limit of ${quantityString(limit)}`,
-          `Set ${requestField} equal to ${resourcesPath}.limits[${request.name}]: ${request.name} cannot be overcommitted.`,
+          `Set ${resourcesPath}.requests[${request.name}] equal to ${resourcesPath}.limits[${request.name}]: ${request.name} cannot be overcommitted.`,
         ),
       );
     } else if (order > 0) {
       out.push(
         error(
           'resource-request-exceeds-limit',
-          requestsField,
+          `${resourcesPath}.requests`,
           request.raw,
           `must be less than or equal to ${request.name} limit of ${quantityString(limit)}`,
-          `Lower ${requestField} to at most the limit, or raise ${resourcesPath}.limits[${request.name}].`,
+          `Lower ${resourcesPath}.requests[${request.name}] to at most the limit, or raise ${resourcesPath}.limits[${request.name}].`,
         ),
       );
     }
   }
-  const computes = (list: Read[]) => list.some(r => r.name === 'cpu' || r.name === 'memory');
-  const hugePages = (list: Read[]) => list.some(r => isHugePages(r.name));
   if (!computes(limits) && !computes(requests) && (hugePages(limits) || hugePages(requests))) {
     out.push(
       error(

@@ -1,7 +1,7 @@
 import { forbidden } from './field-errors';
 import { isCIDR } from './ip';
 import type { JsonObject } from './json';
-import { isJsonObject, isUnset, read, STRING } from './json';
+import { isJsonObject, isUnset, ownField, read, STRING } from './json';
 import { readStrings } from './json-lists';
 import { isQualifiedName } from './names';
 import type { ValidationError } from './problem';
@@ -27,7 +27,8 @@ function validateSourceRanges(
 ): void {
   const ranges = readStrings(spec, 'loadBalancerSourceRanges', 'spec.loadBalancerSourceRanges', out);
   const metadata = isJsonObject(service.metadata) ? service.metadata : {};
-  const annotations = isJsonObject(metadata.annotations) ? metadata.annotations : {};
+  const found = ownField(metadata, 'annotations');
+  const annotations = isJsonObject(found) ? found : {};
   const annotated = Object.hasOwn(annotations, SOURCE_RANGES_ANNOTATION);
   if (ranges.length === 0 && !annotated) return;
   const fromField = ranges.length > 0;

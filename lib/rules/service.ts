@@ -7,8 +7,8 @@ import {
   isUnset,
   OBJECT,
   read,
+  readField,
   readObjects,
-  readStringMap,
   STRING,
   typeError,
 } from './json';
@@ -61,8 +61,6 @@ export interface ServicePortView {
 export interface ServiceView {
   /** `spec.type` after defaulting to ClusterIP. */
   readonly type: string;
-  /** `spec.selector` entries. */
-  readonly selector: readonly [string, string][];
   /** `spec.ports`. */
   readonly ports: readonly ServicePortView[];
 }
@@ -116,10 +114,10 @@ function readNodePort(
   range: PortRange,
   out: ValidationError[],
 ): number | undefined {
-  const field = `${path}.nodePort`;
   // 0 asks the allocator to pick a port.
-  const nodePort = read(item, 'nodePort', field, INTEGER, out) || undefined;
+  const nodePort = readField(item, 'nodePort', path, INTEGER, out) || undefined;
   if (nodePort === undefined) return undefined;
+  const field = `${path}.nodePort`;
   if (type === 'ClusterIP') {
     out.push(
       error(
@@ -154,9 +152,10 @@ function readPorts(
 ): ServicePortView[] {
   const entries = readObjects(spec, 'ports', 'spec.ports', out);
   return entries.map(({ path, item }) => {
-    const nameField = `${path}.name`;
-    const name = read(item, 'name', nameField, STRING, out) || undefined;
+    // Field paths are built only for problems: this runs for every port of every Service.
+    const name = readField(item, 'name', path, STRING, out) || undefined;
     if (name === undefined && entries.length > 1 && isBlank(item, 'name')) {
+      const nameField = `${path}.name`;
       out.push(
         error(
           'service-port-name-required',
@@ -172,17 +171,17 @@ function readPorts(
       out.push(
         error(
           'service-port-name-invalid',
-          nameField,
+          `${path}.name`,
           name,
           reasons(nameReasons),
           "Use at most 63 lower-case alphanumerics or '-' (no dots) that start and end alphanumeric.",
         ),
       );
     }
-    const portField = `${path}.port`;
-    const port = read(item, 'port', portField, INTEGER, out);
+    const port = readField(item, 'port', path, INTEGER, out);
     const portReasons = isValidPortNum(port ?? 0);
     if (portReasons.length > 0) {
+      const portField = `${path}.port`;
       out.push(
         error(
           'service-port-invalid',
@@ -267,16 +266,15 @@ export function readService(service: JsonObject, options: RuleOptions, out: Vali
   }
   const ports = readPorts(spec, type, options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE, out);
   out.push(...duplicatePorts(ports));
-  const selector = readStringMap(spec, 'selector', 'spec.selector', []);
   out.push(...validateLabels(spec, 'selector', 'spec.selector'));
-  return { type, selector, ports };
+  return { type, ports };
 }
 
 /** Validates a v1 Service manifest: metadata, type, ports, node ports, selector, cluster IPs and the type-specific fields. */
 export function validateService(service: JsonObject, options: RuleOptions = {}): ValidationError[] {
   const out = validateObjectMeta(service, SERVICE_NAME_FORMAT);
   const { type, ports } = readService(service, options, out);
-  // Not in readService: the whole-app rules read every Service through it and need none of this.
+  // Then the fields beyond type, ports and selector: cluster IPs, load balancer, traffic policies, ….
   validateServiceFields(service, isJsonObject(service.spec) ? service.spec : {}, type, ports, out);
   return out;
 }

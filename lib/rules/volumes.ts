@@ -1,7 +1,7 @@
 import { quantityDecodeError } from './downward-api';
 import { DUPLICATE, forbidden, required, tooLong } from './field-errors';
 import type { JsonObject } from './json';
-import { isJsonObject, OBJECT, read, readField, readObjects, STRING } from './json';
+import { isJsonObject, isUnset, OBJECT, read, readField, readObjects, STRING } from './json';
 import { isDns1123Label, isDns1123Subdomain } from './names';
 import { validatePathNoBacksteps } from './paths';
 import type { ValidationError } from './problem';
@@ -323,12 +323,16 @@ function validateVolumeSource(volume: JsonObject, path: string, out: ValidationE
   return found;
 }
 
+const NO_VOLUMES: VolumeIndex = new Map();
+
 /**
  * Upstream `ValidateVolumes` for a Pod spec at `specPath`: names (DNS-1123 labels, unique) and
  * sources. Returns the volumes without problems, which are the ones mounts may use: like upstream,
  * a mount of a volume with a problem is also reported as not found.
  */
 export function validateVolumes(spec: JsonObject, specPath: string, out: ValidationError[]): VolumeIndex {
+  // No volumes (absent or null) read as an empty list, with nothing to report: no index to build.
+  if (isUnset(spec, 'volumes')) return NO_VOLUMES;
   const index = new Map<string, string>();
   const seen = new Set<string>();
   for (const { path, item } of readObjects(spec, 'volumes', `${specPath}.volumes`, out)) {

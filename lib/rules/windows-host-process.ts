@@ -1,12 +1,12 @@
 import type { JsonObject } from './json';
-import { isJsonObject } from './json';
+import { isJsonObject, ownField } from './json';
 import { CONTAINER_LISTS } from './pod-containers-visit';
 import type { ValidationError } from './problem';
 import { error } from './report';
 
 const hostProcessOf = (securityContext: unknown): boolean | undefined => {
   if (!isJsonObject(securityContext)) return undefined;
-  const options = securityContext.windowsOptions;
+  const options = ownField(securityContext, 'windowsOptions');
   if (!isJsonObject(options)) return undefined;
   return typeof options.hostProcess === 'boolean' ? options.hostProcess : undefined;
 };
