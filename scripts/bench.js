@@ -34,7 +34,7 @@ const { writeHelmLike } = require('./bench/helm-like');
 const USAGE = `usage: node scripts/bench.js [options]
   --runs N         cold-synth runs per command (default 5, --quick 2)
   --scale-runs N   in-process runs per configuration (default 5, --quick 2)
-  --quick          fewer runs, N up to 1,000 (a smoke run of about a minute)
+  --quick          fewer runs, N up to 1,000 (a smoke run of 2–3 minutes)
   --markdown       print the table as markdown
   --ts-node PATH   ts-node's dist/bin.js (default node_modules/ts-node/dist/bin.js,
                    or $BENCH_TS_NODE); the ts-node row is n/a without it
