@@ -1,6 +1,6 @@
 import { duplicates } from './duplicates';
 import type { JsonObject } from './json';
-import { isJsonObject } from './json';
+import { isJsonObject, ownField } from './json';
 import { isValidPortName, isValidPortNum } from './names';
 import type { RuleOptions } from './options';
 import { applySuppression } from './options';
@@ -103,21 +103,14 @@ function protocolOf(port: JsonObject): string {
   return typeof protocol === 'string' && protocol !== '' ? protocol : DEFAULT_PROTOCOL;
 }
 
-/**
- * An own field of an object's metadata. Each metadata object has a hidden class of its own, so
- * reading a field it lacks (namespace, usually) costs V8 several times more than asking first.
- */
-const metaField = (meta: JsonObject | undefined, key: string): unknown =>
-  meta !== undefined && Object.hasOwn(meta, key) ? meta[key] : undefined;
-
 // Objects without a namespace land in the client's current namespace; "default" is the usual one.
 function namespaceOf(meta: JsonObject | undefined): string {
-  const namespace = metaField(meta, 'namespace');
+  const namespace = ownField(meta, 'namespace');
   return typeof namespace === 'string' && namespace !== '' ? namespace : 'default';
 }
 
 function idOf(meta: JsonObject | undefined, namespace: string): string {
-  const name = metaField(meta, 'name');
+  const name = ownField(meta, 'name');
   return `${namespace}/${typeof name === 'string' && name !== '' ? name : '(unnamed)'}`;
 }
 

@@ -155,12 +155,12 @@ export function readStringMap(
 }
 
 /**
- * `obj[key]` when it is the object's own field, else undefined. Asks first: many manifest objects
- * (metadata, labels, security contexts) have a hidden class of their own, and reading a field
- * they lack costs V8 several times more than asking.
+ * `obj[key]` when it is the object's own field, else undefined (also when there is no object).
+ * Asks first: many manifest objects (metadata, labels, security contexts) have a hidden class of
+ * their own, and reading a field they lack costs V8 several times more than asking.
  */
-export function ownField(obj: JsonObject, key: string): unknown {
-  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+export function ownField(obj: JsonObject | undefined, key: string): unknown {
+  return obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /** Whether `obj[key]` is absent or null. */

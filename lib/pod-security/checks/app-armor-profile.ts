@@ -1,6 +1,7 @@
+import { ownField } from '../../rules/json';
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { JsonObject, PodView } from '../manifest';
-import { asObject, asString, ownValue, text } from '../manifest';
+import { asObject, asString, text } from '../manifest';
 import { containerList, joinQuote, pluralize, sortedUnique } from '../wording';
 
 /** Annotation prefix of the per-container AppArmor profile used before the v1.30 fields. */
@@ -53,7 +54,7 @@ function appArmorProfileV1Dot0(pod: PodView): CheckFinding | undefined {
     badValues.push(type);
     field ??= `${path}.securityContext.appArmorProfile.type`;
   }
-  const annotations = forbiddenAnnotations(asObject(ownValue(pod.metadata, 'annotations')) ?? {});
+  const annotations = forbiddenAnnotations(asObject(ownField(pod.metadata, 'annotations')) ?? {});
   const firstAnnotation = annotations[0];
   if (firstAnnotation !== undefined) field ??= `${pod.metadataPath}.annotations[${firstAnnotation.key}]`;
   if (field === undefined) return undefined;

@@ -1,11 +1,12 @@
+import { ownField } from '../../rules/json';
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { ownValue, usesUserNamespace } from '../manifest';
+import { usesUserNamespace } from '../manifest';
 import { setterList } from '../wording';
 
 // Upstream policy/check_runAsUser.go, runAsUser1_23.
 function runAsUserV1Dot23(pod: PodView): CheckFinding | undefined {
-  const podIsRoot = ownValue(pod.securityContext, 'runAsUser') === 0;
+  const podIsRoot = ownField(pod.securityContext, 'runAsUser') === 0;
   const names: string[] = [];
   let field = podIsRoot ? `${pod.specPath}.securityContext.runAsUser` : undefined;
   for (const { name, path, securityContext } of pod.containers) {

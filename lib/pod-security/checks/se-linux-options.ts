@@ -1,6 +1,7 @@
+import { ownField } from '../../rules/json';
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { JsonObject, PodView } from '../manifest';
-import { asObject, asString, ownValue } from '../manifest';
+import { asObject, asString } from '../manifest';
 import { joinQuote, pluralize, setterList, sortedUnique } from '../wording';
 
 /** SELinux types baseline allows up to v1.30. */
@@ -50,7 +51,7 @@ function badField(
 function checkSeLinuxOptions(pod: PodView, allowed: ReadonlySet<string>): CheckFinding | undefined {
   const problems: SeLinuxProblems = { types: [], user: false, role: false };
   const podField = badField(
-    asObject(ownValue(pod.securityContext, 'seLinuxOptions')),
+    asObject(ownField(pod.securityContext, 'seLinuxOptions')),
     `${pod.specPath}.securityContext.seLinuxOptions`,
     allowed,
     problems,

@@ -1,6 +1,7 @@
+import { ownField } from '../../rules/json';
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { JsonObject, PodView } from '../manifest';
-import { asObject, asString, ownValue, text } from '../manifest';
+import { asObject, asString, text } from '../manifest';
 import { joinQuote, pluralize, setterList, sortedUnique } from '../wording';
 
 /** The pod-wide seccomp annotation read up to v1.18. */
@@ -32,7 +33,7 @@ function forbiddenAnnotation(annotations: JsonObject, key: string): string | und
 // Upstream policy/check_seccompProfile_baseline.go, seccompProfileBaseline_1_0: the alpha
 // annotations, only the pod's and those of containers the pod has.
 function seccompProfileBaselineV1Dot0(pod: PodView): CheckFinding | undefined {
-  const annotations = asObject(ownValue(pod.metadata, 'annotations'));
+  const annotations = asObject(ownField(pod.metadata, 'annotations'));
   if (annotations === undefined) return undefined;
   const forbidden: string[] = [];
   let field: string | undefined;
@@ -64,7 +65,7 @@ function seccompProfileBaselineV1Dot19(pod: PodView): CheckFinding | undefined {
   const badValues: string[] = [];
   let podIsBad = false;
   let field: string | undefined;
-  const podProfile = asObject(ownValue(pod.securityContext, 'seccompProfile'));
+  const podProfile = asObject(ownField(pod.securityContext, 'seccompProfile'));
   if (podProfile !== undefined && !isValidSeccompType(asString(podProfile?.type))) {
     podIsBad = true;
     badValues.push(asString(podProfile?.type));

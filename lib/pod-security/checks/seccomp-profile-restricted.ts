@@ -1,6 +1,7 @@
+import { ownField } from '../../rules/json';
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { asObject, asString, isWindowsPod, ownValue } from '../manifest';
+import { asObject, asString, isWindowsPod } from '../manifest';
 import { containerList, joinQuote, setterList, sortedUnique } from '../wording';
 import { isValidSeccompType } from './seccomp-profile-baseline';
 
@@ -10,7 +11,7 @@ const seccompTypeField = (specPath: string): string => `${specPath}.securityCont
 // anywhere are reported first; otherwise containers that set nothing without a good pod-level profile.
 function seccompProfileRestrictedV1Dot19(pod: PodView): CheckFinding | undefined {
   const badValues: string[] = [];
-  const podProfile = asObject(ownValue(pod.securityContext, 'seccompProfile'));
+  const podProfile = asObject(ownField(pod.securityContext, 'seccompProfile'));
   const podIsSet = podProfile !== undefined;
   const podIsGood = podIsSet && isValidSeccompType(asString(podProfile?.type));
   if (podIsSet && !podIsGood) badValues.push(asString(podProfile?.type));

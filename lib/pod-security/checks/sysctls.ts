@@ -1,6 +1,7 @@
+import { ownField } from '../../rules/json';
 import type { CheckFinding, PodSecurityCheck } from '../check';
 import type { PodView } from '../manifest';
-import { asArray, asObject, asString, ownValue } from '../manifest';
+import { asArray, asObject, asString } from '../manifest';
 
 /** Namespaced sysctls baseline allows from v1.0. */
 const ALLOWED_V1_0: ReadonlySet<string> = new Set([
@@ -32,7 +33,7 @@ const ALLOWED_V1_32: ReadonlySet<string> = new Set([
 
 // Upstream policy/check_sysctls.go, sysctls.
 function checkSysctls({ spec, specPath }: PodView, allowed: ReadonlySet<string>): CheckFinding | undefined {
-  const entries = asArray(ownValue(asObject(spec.securityContext), 'sysctls'));
+  const entries = asArray(ownField(asObject(spec.securityContext), 'sysctls'));
   const forbidden: string[] = [];
   let field: string | undefined;
   for (let index = 0; index < entries.length; index++) {
