@@ -1,4 +1,3 @@
-import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { configureChecks, trackForChecks } from './checks';
@@ -85,7 +84,7 @@ export class MultiContainerPod extends kplus.Pod {
     if (podSecurity !== undefined || podSecurityVersion !== undefined || allowLiteralEnv !== undefined) {
       configureChecks(this, { podSecurity, podSecurityVersion, allowLiteralEnv });
     }
-    trackForChecks(this, ApiObject.of(this));
+    trackForChecks(this, this.apiObject);
     this.node.addValidation({
       validate: () =>
         this.containers.length > 0
@@ -154,12 +153,12 @@ export class MultiContainerPod extends kplus.Pod {
 }
 
 function withRestrictedDefaults(cont: kplus.ContainerProps): kplus.ContainerProps {
-  return {
-    ...cont,
-    securityContext: {
-      capabilities: { drop: [kplus.Capability.ALL] },
-      seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-      ...cont.securityContext,
-    },
+  const securityContext: kplus.ContainerSecurityContextProps = {
+    capabilities: { drop: [kplus.Capability.ALL] },
+    seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+    ...cont.securityContext,
   };
+  // Not `{ ...cont, securityContext }`: V8 (Node 20) gives each object spread that then gets a key
+  // its source lacks a hidden class of its own, at several µs per object.
+  return Object.assign({}, cont, { securityContext });
 }
