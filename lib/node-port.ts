@@ -253,7 +253,8 @@ function workloadSelector(
 function plusPorts(plus: PlusPodLike): ExposedPort[] {
   const ports: ExposedPort[] = [];
   for (const container of plus.containers) {
-    for (const p of container.ports) ports.push({ number: p.number, protocol: p.protocol ?? 'TCP', name: p.name });
+    for (const p of container.ports)
+      ports.push({ number: p.number, protocol: p.protocol ?? 'TCP', name: p.name });
   }
   return ports;
 }
