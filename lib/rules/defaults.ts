@@ -20,19 +20,20 @@ import { VOLUME_SOURCE_KEYS } from './volumes';
 
 /** Collects changes to one object and copies it once, on the first change. */
 class Draft {
-  private copy: Record<string, unknown> | undefined;
-  /** The input's own keys, read once: most keys a default looks for are absent. */
-  private keys: readonly string[] | undefined;
+  // Declared, not initialized: a class field initializer is one more call per Draft.
+  declare private copy: Record<string, unknown> | undefined;
+  declare private readonly base: JsonObject;
 
-  constructor(private readonly base: JsonObject) {}
+  constructor(base: JsonObject) {
+    this.base = base;
+    this.copy = undefined;
+  }
 
-  /** The current value of `key`, changed or not. */
+  /** The current value of `key`, changed or not (an own property only). */
   get(key: string): unknown {
-    if (this.copy !== undefined) return Object.hasOwn(this.copy, key) ? this.copy[key] : undefined;
-    // Manifests rarely share hidden classes, so each read of a field is slow; a key absent from
-    // the object's own keys (the usual case) needs no read at all.
-    this.keys ??= Object.getOwnPropertyNames(this.base);
-    return this.keys.includes(key) ? this.base[key] : undefined;
+    const current = this.copy ?? this.base;
+    // Most keys a default looks for are absent: asking is cheaper than reading a missing field.
+    return Object.hasOwn(current, key) ? current[key] : undefined;
   }
 
   /** Sets `key` when the value differs. */
