@@ -1,9 +1,11 @@
 import * as path from 'node:path';
+// Single modules, not their folders' indexes: pooh-pod-synth parses options before the rules load.
 import type { PodSecurityLevel, PodSecurityVersion } from '../pod-security';
-import { resolvePodSecurityVersion } from '../pod-security';
+import { resolvePodSecurityVersion } from '../pod-security/version';
 import type { PortRange } from '../rules';
 import type { NodeInfo } from '../scheduling';
-import { loadNodeInventory, readNodeInventory } from '../scheduling';
+import { readNodeInventory } from '../scheduling/inventory';
+import { loadNodeInventory } from '../scheduling/load-inventory';
 import type { ChecksOptions } from './options';
 
 /** What the input's relative paths are relative to. */

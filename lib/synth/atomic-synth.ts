@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkFiles } from '../cli/check-files';
 import { readSourceFile } from '../cli/read-inputs';
 import type { ReportProblem } from '../cli/report';
 import type { ChecksOptions } from '../engine';
@@ -76,9 +75,11 @@ const SYNTH_CALL: Readonly<Record<string, string>> = { go: 'app.Synth()' };
  * error. In every other case the output folder is left byte-identical and the staging folder is
  * removed. A backup or staging folder left by an earlier synth that was killed is cleaned up first.
  *
+ * The checks (the engine, its rules, the YAML reader) load while the app runs, in its own process.
+ *
  * @throws Error when the output folder contains `cwd` (swapping it would move the app itself)
  */
-export function atomicSynth(options: AtomicSynthOptions): AtomicSynthResult {
+export async function atomicSynth(options: AtomicSynthOptions): Promise<AtomicSynthResult> {
   const { output, cwd } = options;
   const fromOutput = path.relative(output, cwd);
   if (fromOutput === '' || (!fromOutput.startsWith('..') && !path.isAbsolute(fromOutput))) {
@@ -94,7 +95,15 @@ export function atomicSynth(options: AtomicSynthOptions): AtomicSynthResult {
     return { status, message, files: [], objects: 0, skipped: 0, problems: [], recovered };
   };
   try {
-    const failure = runApp(options.app, cwd, staging);
+    const running = startApp(options.app, cwd, staging);
+    let checkFiles: typeof import('../cli/check-files').checkFiles;
+    try {
+      ({ checkFiles } = require('../cli/check-files') as typeof import('../cli/check-files'));
+    } finally {
+      // Even when loading failed: the staging folder is removed only once the app no longer writes to it.
+      await running;
+    }
+    const failure = await running;
     if (failure) return ended('app-failed', failure);
 
     const files = manifestFilesIn(staging);
@@ -143,20 +152,28 @@ export function displayPath(cwd: string, file: string): string {
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-/** Runs the app into `staging`; returns why it failed, or `undefined` when it exited 0. */
-function runApp(app: string, cwd: string, staging: string): string | undefined {
-  const run = spawnSync(app, {
-    cwd,
-    shell: true,
-    stdio: 'inherit',
-    // Construct paths for the report, as `cdk8s synth` records them for its validation plugins;
-    // an explicit setting of the user wins.
-    env: { ...process.env, CDK8S_OUTDIR: staging, [RECORD_METADATA]: process.env[RECORD_METADATA] ?? 'true' },
+/** Starts the app writing into `staging`; resolves to why it failed, or `undefined` when it exited 0. */
+function startApp(app: string, cwd: string, staging: string): Promise<string | undefined> {
+  return new Promise(resolve => {
+    const child = spawn(app, {
+      cwd,
+      shell: true,
+      stdio: 'inherit',
+      // Construct paths for the report, as `cdk8s synth` records them for its validation plugins;
+      // an explicit setting of the user wins.
+      env: {
+        ...process.env,
+        CDK8S_OUTDIR: staging,
+        [RECORD_METADATA]: process.env[RECORD_METADATA] ?? 'true',
+      },
+    });
+    // The first of these settles the promise (`close` may follow `error`).
+    child.on('error', err => resolve(`\`${app}\` could not start: ${err.message}`));
+    child.on('close', (status, signal) => {
+      if (signal) resolve(`\`${app}\` was killed by ${signal}`);
+      else resolve(status === 0 ? undefined : `\`${app}\` exited with code ${status}`);
+    });
   });
-  if (run.error) return `\`${app}\` could not start: ${run.error.message}`;
-  if (run.signal) return `\`${app}\` was killed by ${run.signal}`;
-  if (run.status !== 0) return `\`${app}\` exited with code ${run.status}`;
-  return undefined;
 }
 
 /** The YAML files under `dir` (subfolders too, as `cdk8s synth` reads them), relative, sorted. */

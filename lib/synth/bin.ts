@@ -6,8 +6,9 @@ import { formatJson } from '../cli/format-json';
 import { SYNTH_COMMAND, toolInfo } from '../cli/package-info';
 import { describeProblem } from '../cli/report';
 import { writeFileAtomic } from '../cli/write-output';
-import type { ChecksOptions } from '../engine';
-import { parseChecksOptions } from '../engine';
+import type { ChecksOptions } from '../engine/options';
+// The option parser alone: the engine and its rules load while the app runs (see atomicSynth).
+import { parseChecksOptions } from '../engine/parse-options';
 import { formatObjectName } from '../object-names';
 import type { AtomicSynthResult, SynthProblem } from './atomic-synth';
 import { atomicSynth, displayPath } from './atomic-synth';
@@ -104,7 +105,7 @@ function summarize(result: AtomicSynthResult, output: string): string {
  *
  * @returns the exit code
  */
-export function main(argv: readonly string[], cwd: string = process.cwd()): number {
+export async function main(argv: readonly string[], cwd: string = process.cwd()): Promise<number> {
   let flags: SynthSettings;
   let checks: ChecksOptions;
   let config: ReturnType<typeof readCdk8sConfig>;
@@ -132,7 +133,7 @@ export function main(argv: readonly string[], cwd: string = process.cwd()): numb
 
   let result: AtomicSynthResult;
   try {
-    result = atomicSynth({ app, output, cwd, checks, language: config.language });
+    result = await atomicSynth({ app, output, cwd, checks, language: config.language });
   } catch (err) {
     process.stderr.write(`${SYNTH_COMMAND}: ${(err as Error).message}\n`);
     return EXIT.failed;
@@ -163,5 +164,7 @@ export function main(argv: readonly string[], cwd: string = process.cwd()): numb
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+  });
 }

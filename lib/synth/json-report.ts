@@ -1,8 +1,7 @@
 import { buildReport, type CheckReport, type ToolInfo } from '../cli/report';
-import type { ChecksOptions } from '../engine';
+import type { ChecksOptions } from '../engine/options';
 import type { PodSecurityLevel, PodSecurityVersion } from '../pod-security';
-import type { PortRange } from '../rules';
-import { DEFAULT_NODE_PORT_RANGE } from '../rules';
+import { DEFAULT_NODE_PORT_RANGE, type PortRange } from '../rules/options';
 import type { AtomicSynthResult, SynthProblem, SynthStatus } from './atomic-synth';
 
 /** The options the checks ran with, defaults written out. */
