@@ -176,6 +176,18 @@ describe('pooh-pod-synth in this repo (npm run synth)', () => {
     expect(snapshotDir(out)).toEqual(before);
   });
 
+  test('fails with exit code 1 when the app is killed by a signal, leaving the output byte-identical', () => {
+    const before = earlierOutput();
+
+    // The shell that runs the app kills itself, as an out-of-memory killer or a CI timeout would.
+    const run = synth(['--output', out, '--app', 'kill -TERM $$']);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`\`kill -TERM $$\` was killed by SIGTERM; ${out}/ left unchanged`);
+    expect(snapshotDir(out)).toEqual(before);
+    expect(fs.readdirSync(work)).toEqual(['dist']);
+  });
+
   // Without the variable the file is removed: the first test finds the output equal to dist/.
   test("keeps cdk8s's construct-metadata.json when the user asked cdk8s for it", () => {
     const run = synth(['--output', out], root, { CDK8S_RECORD_CONSTRUCT_METADATA: 'true' });
