@@ -112,13 +112,14 @@ export function checkScheduling(
   const empty = inventory.map(emptyNodeState);
   const findings: Finding[] = [...result.workloads.problems];
   for (const group of result.workloads.idleDaemonSets) {
-    const field = group.pod.nodeSelector.size > 0 ? `${group.pod.specPath}.nodeSelector` : group.pod.specPath;
+    const field =
+      group.pod.nodeSelector.length > 0 ? `${group.pod.specPath}.nodeSelector` : group.pod.specPath;
     findings.push({
       index: group.index,
       ...warning(
         SCHEDULING_RULES.daemonSetMatchesNoNode,
         field,
-        group.pod.nodeSelector.size > 0 ? Object.fromEntries(group.pod.nodeSelector) : undefined,
+        group.pod.nodeSelector.length > 0 ? Object.fromEntries(group.pod.nodeSelector) : undefined,
         `the DaemonSet controller creates no Pod: none of the ${inventory.length} node(s) matches the template's nodeName, nodeSelector and required node affinity, or all of them have a NoSchedule or NoExecute taint it does not tolerate`,
         'Label the nodes the DaemonSet should run on, or change its nodeSelector, node affinity or tolerations.',
       ),

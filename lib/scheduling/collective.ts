@@ -59,7 +59,8 @@ function resourceShortages(
   found: Map<PodGroup, Shortage>,
 ): void {
   const sets = new Map<string, Entry>();
-  for (const entry of entries) sets.set(entry.analysis.aloneFits.join(','), entry);
+  // Keyed by the bitset's words: the same set of nodes, in a few words rather than one number per node.
+  for (const entry of entries) sets.set(entry.bits.join(','), entry);
   // Smallest sets first: the tightest explanation wins when a group is in several.
   const ordered = [...sets.values()].sort(
     (a, b) =>

@@ -36,8 +36,8 @@ const untolerated = (group: PodGroup, state: NodeState): Taint[] =>
       !tolerationsTolerate(group.pod.tolerations, t),
   );
 
-const missingLabels = (group: PodGroup, state: NodeState): [string, string][] =>
-  [...group.pod.nodeSelector].filter(([key, value]) => state.node.labels.get(key) !== value);
+const missingLabels = (group: PodGroup, state: NodeState): (readonly [string, string])[] =>
+  group.pod.nodeSelector.filter(([key, value]) => state.node.labels.get(key) !== value);
 
 /** The field of the container that asks most of a resource: its requests, or its limits when the request was defaulted from them. */
 export function requestPointer(group: PodGroup, resource: string): { field: string; value: unknown } {
@@ -168,7 +168,7 @@ function pointerFor(group: PodGroup, state: NodeState, failure: FilterStatus): P
 function namedBy(group: PodGroup, state: NodeState): number {
   const names = new Set([state.node.name, state.node.labels.get('kubernetes.io/hostname')]);
   let hits = names.has(group.pod.nodeName) ? 1 : 0;
-  for (const value of group.pod.nodeSelector.values()) if (names.has(value)) hits += 1;
+  for (const [, value] of group.pod.nodeSelector) if (names.has(value)) hits += 1;
   return hits;
 }
 

@@ -73,8 +73,11 @@ export interface SchedulingPod {
   readonly specPath: string;
   /** `spec.nodeName`, `''` when unset. */
   readonly nodeName: string;
-  /** `spec.nodeSelector`. */
-  readonly nodeSelector: ReadonlyMap<string, string>;
+  /**
+   * `spec.nodeSelector`, as [key, value] entries: the NodeAffinity filter reads it for every Pod on
+   * every node, and a list is read without the iterator and entry objects a Map's would allocate.
+   */
+  readonly nodeSelector: readonly (readonly [string, string])[];
   /** `spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution` terms; undefined when unset. */
   readonly requiredTerms?: readonly NodeSelectorTermView[];
   /** `spec.tolerations`. */
@@ -347,10 +350,10 @@ export function readSchedulingPod(
     containers.push(readContainer(c, `${specPath}.initContainers[${i}]`, role, problems));
   });
   const overhead = readQuantities(objectAt(spec, 'overhead'), `${specPath}.overhead`, problems);
-  const nodeSelector = new Map<string, string>();
+  const nodeSelector: [string, string][] = [];
   for (const [key, value] of Object.entries(objectAt(spec, 'nodeSelector'))) {
     // Go decodes a null map value as "".
-    if (typeof value === 'string' || value === null) nodeSelector.set(key, value ?? '');
+    if (typeof value === 'string' || value === null) nodeSelector.push([key, value ?? '']);
   }
   const restartPolicy = stringAt(spec, 'restartPolicy');
   const requests = toSchedulerAmounts(podRequests(containers, overhead), false);

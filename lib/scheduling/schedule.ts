@@ -47,12 +47,13 @@ export function staticVerdict(pod: SchedulingPod, nodes: readonly NodeState[]): 
     }
   }
   const candidates: number[] = [];
-  nodes.forEach((state, i) => {
-    if (names !== undefined && !names.has(state.node.name)) return;
-    const status = runFilters(pod, state, STATIC_FILTERS);
+  // A plain loop: this runs for every Pod on every node.
+  for (let i = 0; i < nodes.length; i++) {
+    if (names !== undefined && !names.has(nodes[i].node.name)) continue;
+    const status = runFilters(pod, nodes[i], STATIC_FILTERS);
     if (status === undefined) candidates.push(i);
     else statuses[i] = status;
-  });
+  }
   return { candidates, statuses, preFilter: undefined };
 }
 

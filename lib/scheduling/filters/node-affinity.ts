@@ -48,7 +48,9 @@ export function matchesTerm(term: NodeSelectorTermView, node: NodeInfo): boolean
 
 /** `spec.nodeSelector`: every key present with the same value (upstream `labels.SelectorFromSet`). */
 export function matchesNodeSelector(pod: SchedulingPod, node: NodeInfo): boolean {
-  for (const [key, value] of pod.nodeSelector) if (node.labels.get(key) !== value) return false;
+  const selector = pod.nodeSelector;
+  for (let i = 0; i < selector.length; i++)
+    if (node.labels.get(selector[i][0]) !== selector[i][1]) return false;
   return true;
 }
 
