@@ -96,14 +96,17 @@ export async function atomicSynth(options: AtomicSynthOptions): Promise<AtomicSy
   };
   try {
     const running = startApp(options.app, cwd, staging);
-    let checkFiles: typeof import('../cli/check-files').checkFiles;
+    // The checks load while the app runs in its own process. A failure to load them is thrown only
+    // once the app has ended: the staging folder is removed when nothing writes to it any more.
+    let checker: typeof import('../cli/check-files') | undefined;
+    let loadError: unknown;
     try {
-      ({ checkFiles } = require('../cli/check-files') as typeof import('../cli/check-files'));
-    } finally {
-      // Even when loading failed: the staging folder is removed only once the app no longer writes to it.
-      await running;
+      checker = require('../cli/check-files') as typeof import('../cli/check-files');
+    } catch (err) {
+      loadError = err;
     }
     const failure = await running;
+    if (checker === undefined) throw loadError;
     if (failure) return ended('app-failed', failure);
 
     const files = manifestFilesIn(staging);
@@ -117,7 +120,7 @@ export async function atomicSynth(options: AtomicSynthOptions): Promise<AtomicSy
     const constructPaths = readConstructPaths(staging);
 
     // Read and checked as pooh-pod-check reads files, named as they will be in the output folder.
-    const checked = checkFiles(
+    const checked = checker.checkFiles(
       files.map(file => readSourceFile(path.join(staging, file), displayPath(cwd, path.join(output, file)))),
       options.checks,
     );
