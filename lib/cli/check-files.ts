@@ -1,6 +1,5 @@
-import { checkManifests } from '../engine/check-manifests';
+import { checkAndPlaceManifests } from '../engine/check-manifests';
 import type { ChecksOptions } from '../engine/options';
-import { placeManifests } from '../engine/place-manifests';
 import { isJsonObject, type JsonObject } from '../rules/json';
 import type { Finding } from '../rules/problem';
 import type { Placement } from '../scheduling/placement';
@@ -23,7 +22,7 @@ export interface CheckedFiles {
   readonly syntaxErrors: YamlSyntaxError[];
   /** The objects checked, as parsed, in file order (list items in list order): what `Finding.index` and `PlacedPod.index` count. */
   readonly manifests: readonly JsonObject[];
-  /** Where each Pod lands, when `options.nodes` was given: `placeManifests` over the same objects. */
+  /** Where each Pod lands, when `options.nodes` was given: the pre-flight's own placement of the same objects. */
   readonly placement?: Placement;
 }
 
@@ -75,7 +74,8 @@ function syntaxProblem(error: YamlSyntaxError): ReportProblem {
  * Checks the Kubernetes objects of a set of files together (so a node port claimed in two files is
  * found), with one set of options: each file is parsed once, the engine (`checkManifests`) runs
  * once over every object, and each problem is then located at its field in the source. With a
- * node inventory (`options.nodes`) it also places the Pods, for the placement table and diagram.
+ * node inventory (`options.nodes`) it also returns where the Pods land (the pre-flight's own plan,
+ * computed once), for the placement table and diagram.
  */
 export function checkFiles(files: readonly SourceFile[], options: ChecksOptions = {}): CheckedFiles {
   const objects: SourceObject[] = [];
@@ -89,7 +89,7 @@ export function checkFiles(files: readonly SourceFile[], options: ChecksOptions 
     for (const error of parsed.syntaxErrors) syntaxErrors.push(error);
   }
   const manifests = objects.map(object => object.manifest);
-  const findings = checkManifests(manifests, options);
+  const { findings, placement } = checkAndPlaceManifests(manifests, options);
   const problems = syntaxErrors.map(syntaxProblem);
   for (const finding of findings) problems.push(locate(finding, objects[finding.index] as SourceObject));
   return {
@@ -99,6 +99,6 @@ export function checkFiles(files: readonly SourceFile[], options: ChecksOptions 
     skipped,
     syntaxErrors,
     manifests,
-    ...(options.nodes === undefined ? {} : { placement: placeManifests(manifests, options.nodes) }),
+    ...(placement === undefined ? {} : { placement }),
   };
 }

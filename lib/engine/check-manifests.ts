@@ -10,8 +10,11 @@ import { defaultManifest } from '../rules/defaults';
 import { validateDefaultedManifest } from '../rules/manifest';
 import { applySuppression } from '../rules/options';
 import { podBearingKind } from '../rules/pod-template';
-import type { NodeInfo } from '../scheduling';
-import { checkScheduling } from '../scheduling';
+import type { NodeInfo, Placement } from '../scheduling';
+import { planFindings } from '../scheduling/check';
+import { toInventory } from '../scheduling/nodes-input';
+import { placementOf } from '../scheduling/placement';
+import { plan } from '../scheduling/plan';
 import type { ChecksOptions } from './options';
 
 /** One manifest to check, with the options that apply to it. */
@@ -72,10 +75,25 @@ function addProblems(problems: readonly ValidationError[], index: number, findin
  * cannot disagree.
  */
 export function checkEntries(entries: readonly ManifestEntry[], options: ChecksOptions = {}): Finding[] {
+  return runEngine(entries, options, undefined).findings;
+}
+
+/** What the engine found, and where the Pods land on the inventory asked for. */
+interface EngineResult {
+  readonly findings: Finding[];
+  readonly placement?: Placement;
+}
+
+/** `checkEntries`; with `placeOn` (one of the inventories of the run), also the placement on it. */
+function runEngine(
+  entries: readonly ManifestEntry[],
+  options: ChecksOptions,
+  placeOn: readonly NodeInfo[] | undefined,
+): EngineResult {
   // Like the API server, every check sees the object after the v1 defaults (lib/rules/defaults.ts).
   const manifests = entries.map(entry => defaultManifest(entry.manifest));
   const appProblems = appProblemsByIndex(manifests, options);
-  const placement = schedulingProblems(entries, manifests, options);
+  const scheduled = schedulingProblems(entries, manifests, options, placeOn);
   const findings: Finding[] = [];
   // In this order per object: its own rules, credentials, whole-app rules, Pod Security, placement.
   for (let index = 0; index < entries.length; index++) {
@@ -91,21 +109,23 @@ export function checkEntries(entries: readonly ManifestEntry[], options: ChecksO
     const app = appProblems.get(index);
     if (app !== undefined) addProblems(applySuppression(app, own), index, findings);
     if (pod !== undefined) addPodSecurityProblems(pod, index, own, findings);
-    const placed = placement.get(index);
-    if (placed !== undefined) addProblems(applySuppression(placed, own), index, findings);
+    const unplaced = scheduled.problems.get(index);
+    if (unplaced !== undefined) addProblems(applySuppression(unplaced, own), index, findings);
   }
-  return findings;
+  return { findings, placement: scheduled.placement };
 }
 
 /**
  * The scheduling pre-flight, once per node inventory: the objects that share an inventory (set
- * for the whole run, or per chart) are placed onto it together. Problems by entry position.
+ * for the whole run, or per chart) are placed onto it together. Problems by entry position; with
+ * `placeOn`, also the placement on that inventory, from the same plan (positions are entries').
  */
 function schedulingProblems(
   entries: readonly ManifestEntry[],
   manifests: readonly unknown[],
   options: ChecksOptions,
-): Map<number, ValidationError[]> {
+  placeOn: readonly NodeInfo[] | undefined,
+): { readonly problems: Map<number, ValidationError[]>; readonly placement?: Placement } {
   const byInventory = new Map<readonly NodeInfo[], number[]>();
   entries.forEach((entry, index) => {
     const nodes = (entry.options ?? options).nodes;
@@ -115,18 +135,44 @@ function schedulingProblems(
     else group.push(index);
   });
   const problems = new Map<number, ValidationError[]>();
+  let placement: Placement | undefined;
   for (const [nodes, indices] of byInventory) {
-    for (const { index, ...problem } of checkScheduling(
+    const inventory = toInventory(nodes);
+    const result = plan(
       indices.map(i => manifests[i]),
-      nodes,
-    )) {
+      inventory,
+    );
+    for (const { index, ...problem } of planFindings(result, inventory)) {
       const entryIndex = indices[index];
       const list = problems.get(entryIndex);
       if (list === undefined) problems.set(entryIndex, [problem]);
       else list.push(problem);
     }
+    if (nodes === placeOn) {
+      const placed = placementOf(result);
+      placement = { ...placed, pods: placed.pods.map(pod => ({ ...pod, index: indices[pod.index] })) };
+    }
   }
-  return problems;
+  // An inventory no object is placed on still has its nodes to show.
+  if (placeOn !== undefined && placement === undefined)
+    placement = placementOf(plan([], toInventory(placeOn)));
+  return { problems, placement };
+}
+
+/**
+ * `checkManifests`, and where the Pods land on `options.nodes` (when given): the placement comes from
+ * the same pre-flight plan as the scheduling problems, so a front-end that prints both computes it
+ * once and they cannot disagree. Placement positions are the manifests'.
+ */
+export function checkAndPlaceManifests(
+  manifests: readonly unknown[],
+  options: ChecksOptions = {},
+): EngineResult {
+  return runEngine(
+    manifests.map(manifest => ({ manifest })),
+    options,
+    options.nodes,
+  );
 }
 
 /** `checkEntries` over plain manifests, all checked with the same options. */

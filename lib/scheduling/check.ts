@@ -6,7 +6,7 @@ import { explainUnschedulable, pointerForCrowding, requestPointer } from './expl
 import type { NodeInfo } from './node-info';
 import { emptyNodeState } from './node-state';
 import { toInventory } from './nodes-input';
-import type { PodPlacement } from './plan';
+import type { Plan, PodPlacement } from './plan';
 import { plan } from './plan';
 import { formatAmount, PODS } from './resources';
 import type { PodGroup } from './workloads';
@@ -108,7 +108,15 @@ export function checkScheduling(
   options: SchedulingOptions = {},
 ): Finding[] {
   const inventory = toInventory(nodes);
-  const result = plan(manifests, inventory);
+  return planFindings(plan(manifests, inventory), inventory, options);
+}
+
+/** The problems a pre-flight plan of `inventory` found (what `checkScheduling` returns). */
+export function planFindings(
+  result: Plan,
+  inventory: readonly NodeInfo[],
+  options: SchedulingOptions = {},
+): Finding[] {
   const empty = inventory.map(emptyNodeState);
   const findings: Finding[] = [...result.workloads.problems];
   for (const group of result.workloads.idleDaemonSets) {

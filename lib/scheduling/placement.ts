@@ -2,7 +2,7 @@ import type { PodBearingKind } from '../rules/pod-template';
 import type { NodeInfo } from './node-info';
 import { freeAmount } from './node-state';
 import { toInventory } from './nodes-input';
-import { plan } from './plan';
+import { type Plan, plan } from './plan';
 import { formatAmounts } from './resources';
 
 /** One Pod of the app and the node it lands on. */
@@ -56,7 +56,11 @@ export interface Placement {
  * Throws a `NodeInventoryError` when raw nodes cannot be read.
  */
 export function placePods(manifests: readonly unknown[], nodes: readonly NodeInfo[] | unknown): Placement {
-  const result = plan(manifests, toInventory(nodes));
+  return placementOf(plan(manifests, toInventory(nodes)));
+}
+
+/** The placement a pre-flight plan found, as plain JSON (what `placePods` returns). */
+export function placementOf(result: Plan): Placement {
   const names = new Map<number, string[]>();
   const pods = result.pods.map(({ group, replica, node, message }): PlacedPod => {
     const pod = group.kind === 'Pod' ? group.name : `${group.name}-${replica}`;

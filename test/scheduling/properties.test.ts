@@ -1,5 +1,8 @@
 import * as fc from 'fast-check';
+import { checkAndPlaceManifests, checkManifests } from '../../lib/engine/check-manifests';
+import { placeManifests } from '../../lib/engine/place-manifests';
 import { checkScheduling } from '../../lib/scheduling/check';
+import { readNodeInventory } from '../../lib/scheduling/inventory';
 import { placePods } from '../../lib/scheduling/placement';
 
 // Property: whatever the pre-flight places on a node satisfies every modelled filter there. The checks
@@ -142,6 +145,30 @@ describe('scheduling pre-flight properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  test("the engine's placement comes from the same plan as its problems: equal to placing and checking apart", () => {
+    // Services and ConfigMaps between the workloads: the pre-flight places only pod-bearing objects,
+    // so the engine must map each placed Pod back to its position among all the manifests.
+    const others = fc.array(fc.constantFrom('Service', 'ConfigMap'), { maxLength: 8 });
+    fc.assert(
+      fc.property(app, others, ({ nodes, pods }, kinds) => {
+        const manifests: unknown[] = pods.map(manifest);
+        kinds.forEach((kind, k) => {
+          const object = { apiVersion: 'v1', kind, metadata: { name: `other-${k}` } };
+          manifests.splice((k * 7) % (manifests.length + 1), 0, object);
+        });
+        const inventory = readNodeInventory(nodes.map(rawNode));
+        const { findings, placement } = checkAndPlaceManifests(manifests, { nodes: inventory });
+        expect(placement).toEqual(placeManifests(manifests, inventory));
+        expect(findings).toEqual(checkManifests(manifests, { nodes: inventory }));
+        for (const placed of placement?.pods ?? []) {
+          expect((manifests[placed.index] as { kind: string }).kind).toBe(placed.kind);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(checkAndPlaceManifests([]).placement).toBeUndefined();
   });
 
   test('errors are never wrong: an unschedulable Pod fits no node alone, and Pods said not to fit together have no complete placement', () => {
