@@ -108,9 +108,27 @@ export function isDns1035Label(value: string): string[] {
 const qualifiedNamePattern = (): string =>
   regexError(QUALIFIED_NAME_ERR, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc');
 
+/**
+ * The shortcut of `isQualifiedName`: a name part of at most 63 characters, after an optional
+ * prefix of at most 253 that is a DNS-1123 subdomain and one '/'. Most label keys have a prefix
+ * (`app.kubernetes.io/name`, the `cdk8s.io/metadata.addr` cdk8s-plus adds to every Pod).
+ */
+function isValidQualifiedName(value: string): boolean {
+  const slash = value.indexOf('/');
+  if (slash === -1) return value.length <= QUALIFIED_NAME_MAX_LENGTH && QUALIFIED_NAME_RE.test(value);
+  const name = value.slice(slash + 1);
+  const prefix = value.slice(0, slash);
+  return (
+    name.length <= QUALIFIED_NAME_MAX_LENGTH &&
+    prefix.length <= DNS1123_SUBDOMAIN_MAX_LENGTH &&
+    QUALIFIED_NAME_RE.test(name) &&
+    DNS1123_SUBDOMAIN_RE.test(prefix)
+  );
+}
+
 /** Upstream `IsQualifiedName`: label keys, an optional DNS-1123 subdomain prefix and '/' before a name part. */
 export function isQualifiedName(value: string): string[] {
-  if (value.length <= QUALIFIED_NAME_MAX_LENGTH && QUALIFIED_NAME_RE.test(value)) return [];
+  if (isValidQualifiedName(value)) return [];
   const parts = value.split('/');
   if (parts.length > 2) {
     return [

@@ -279,6 +279,42 @@ describe('property: the valid-value shortcut agrees with the conditions it stand
     );
   });
 
+  test('isQualifiedName: an optional DNS-1123 subdomain prefix of at most 253 and a "/", then a name part of at most 63', () => {
+    const oracle = (key: string): boolean => {
+      const parts = key.split('/');
+      if (parts.length > 2) return false;
+      const name = parts[parts.length - 1];
+      const prefix = parts.length === 2 ? parts[0] : undefined;
+      const prefixValid =
+        prefix === undefined ||
+        (prefix !== '' &&
+          Buffer.byteLength(prefix) <= 253 &&
+          /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(prefix));
+      return (
+        prefixValid &&
+        name !== '' &&
+        Buffer.byteLength(name) <= 63 &&
+        /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/.test(name)
+      );
+    };
+    const prefix = fc.oneof(
+      fc.stringMatching(/^[-.a-z0-9]{0,12}$/),
+      // Valid subdomains around the 253-character limit.
+      fc.integer({ min: 250, max: 256 }).map(length => 'a.'.repeat(length).slice(0, length - 1) + 'b'),
+    );
+    const name = fc.oneof(anyName, fc.constantFrom('n', 'a-b.c_D'), fc.stringMatching(/^[a-zA-Z]{60,66}$/));
+    const key = fc.oneof(
+      anyName,
+      fc.tuple(prefix, name).map(([p, n]) => `${p}/${n}`),
+      fc.tuple(prefix, name, name).map(([p, n, m]) => `${p}/${n}/${m}`),
+      fc.string({ maxLength: 20, unit: fc.constantFrom('a', 'Z', '0', '-', '.', '_', '/', 'é') }),
+    );
+    fc.assert(
+      fc.property(key, k => (isQualifiedName(k).length === 0) === oracle(k)),
+      RUNS,
+    );
+  });
+
   test("isEnvVarName: the upstream pattern, and not '.', '..' or a '..' prefix", () => {
     const oracle = (name: string): boolean =>
       /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name) && name !== '.' && !name.startsWith('..');
