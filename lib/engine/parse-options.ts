@@ -4,8 +4,6 @@ import type { PodSecurityLevel, PodSecurityVersion } from '../pod-security';
 import { resolvePodSecurityVersion } from '../pod-security/version';
 import type { PortRange } from '../rules';
 import type { NodeInfo } from '../scheduling';
-import { readNodeInventory } from '../scheduling/inventory';
-import { loadNodeInventory } from '../scheduling/load-inventory';
 import type { ChecksOptions } from './options';
 
 /** What the input's relative paths are relative to. */
@@ -83,6 +81,12 @@ function parseNames(value: unknown, where: string): readonly string[] {
  * folder), or the Node documents themselves (a List, a Node, or a list of them).
  */
 function parseNodes(value: unknown, where: string, context: ParseOptionsContext): readonly NodeInfo[] {
+  // Loaded here, not at import: `pooh-pod-synth` parses its options before it starts the app, and
+  // most runs give no inventory.
+  const {
+    loadNodeInventory,
+  }: typeof import('../scheduling/load-inventory') = require('../scheduling/load-inventory');
+  const { readNodeInventory }: typeof import('../scheduling/inventory') = require('../scheduling/inventory');
   try {
     return typeof value === 'string'
       ? loadNodeInventory(path.resolve(context.baseDir ?? process.cwd(), value), value)
