@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type * as Yaml from 'yaml';
 import { describeFsError } from '../cli/fs-errors';
 import { KUBECTL_YAML_OPTIONS } from '../cli/yaml-options';
+import { yamlLibrary } from '../yaml-library';
 import { NodeInventoryError, readNodeInventory } from './inventory';
 import type { NodeInfo } from './node-info';
 
@@ -12,7 +12,7 @@ import type { NodeInfo } from './node-info';
  */
 function parseYaml(text: string, file: string): unknown[] {
   // Loaded here, not at import: an app that imports the constructs does not pay for the parser.
-  const { LineCounter, parseAllDocuments }: typeof Yaml = require('yaml');
+  const { LineCounter, parseAllDocuments } = yamlLibrary();
   const lines = new LineCounter();
   return parseAllDocuments(text, { ...KUBECTL_YAML_OPTIONS, lineCounter: lines }).map((doc, i) => {
     const [first] = doc.errors;

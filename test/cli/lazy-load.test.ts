@@ -29,6 +29,16 @@ describe('loading', () => {
     expect(loadedBy("require('./lib/index.ts');")).toEqual([]);
   });
 
+  test('a cdk8s app reads a node inventory with the YAML parser cdk8s has loaded, not a second one', () => {
+    const script =
+      "require('cdk8s'); require('./lib/index.ts').loadNodeInventory('examples/blog-cluster.nodes.yaml');";
+    expect(loadedBy(script)).toEqual([]);
+    // Without cdk8s loaded (the CLI, which loads the inventory module alone), this package's own copy.
+    const alone =
+      "require('./lib/scheduling/load-inventory.ts').loadNodeInventory('examples/blog-cluster.nodes.yaml');";
+    expect(loadedBy(alone)).toEqual(['yaml']);
+  });
+
   test('the CLI loads the SARIF builder only for a SARIF report', () => {
     const run = (format: string) =>
       `require('./lib/cli/main.ts').runCli({ argv: ['-f', '${format}', 'test/fixtures/cli/clean'], cwd: process.cwd(), env: {}, stdout: { write() {} }, stderr: { write() {} }, readStdin: async () => '' });`;
