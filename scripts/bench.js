@@ -13,6 +13,8 @@
 //    each run in a fresh `node --expose-gc` process (scripts/bench/scale-worker.js); median time,
 //    max memory of --scale-runs runs;
 //  - checks alone: `checkManifests` over the pairs' manifests rendered beforehand, per pair;
+//  - instructions: N pairs through `chart.toJson()` ours and plain, counted by valgrind under V8's
+//    --predictable instead of timed: a figure that does not move with the machine's load;
 //  - pre-flight: `checkScheduling` of 1,000 Pods onto 100 nodes, 2,000 onto 100, 1,000 onto 200
 //    (scripts/bench/scheduling.js), growth against pods x nodes;
 //  - CLI: pooh-pod-check over Helm-like multi-document YAML (scripts/bench/helm-like.js) of N
@@ -39,7 +41,8 @@ const USAGE = `usage: node scripts/bench.js [options]
   --ts-node PATH   ts-node's dist/bin.js (default node_modules/ts-node/dist/bin.js,
                    or $BENCH_TS_NODE); the ts-node row is n/a without it
   --timeout S      seconds before a child is killed (default 60 cold, 300 in-process)
-  --only LIST      run only these sections, comma-separated: cold, scale, checks, cli, preflight
+  --only LIST      run only these sections, comma-separated: cold, scale, checks, instructions,
+                   cli, preflight
                    (default: all)
   --help`;
 
@@ -86,7 +89,7 @@ function parseArgs(argv) {
   return opts;
 }
 
-const SECTIONS = ['cold', 'scale', 'checks', 'cli', 'preflight'];
+const SECTIONS = ['cold', 'scale', 'checks', 'instructions', 'cli', 'preflight'];
 
 function sections(value) {
   const list = String(value ?? '').split(',');
@@ -102,11 +105,12 @@ function usage(message) {
 
 // ---- children: every one with a timeout, killed with its process group ----
 
-let running;
+/** Children still running, killed on exit. */
+const running = new Set();
 let tmpRoot;
 
 function cleanup() {
-  if (running?.pid) killGroup(running.pid);
+  for (const child of running) killGroup(child.pid);
   if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
   tmpRoot = undefined;
 }
@@ -141,7 +145,7 @@ function run(command, args, { env = {}, timeoutMs }) {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    running = child;
+    running.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', d => {
@@ -159,12 +163,12 @@ function run(command, args, { env = {}, timeoutMs }) {
     });
     child.on('error', err => {
       clearTimeout(timer);
-      running = undefined;
+      running.delete(child);
       resolve({ ok: false, ms: NaN, stdout, stderr: String(err), timedOut });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      running = undefined;
+      running.delete(child);
       resolve({ ok: code === 0 && !timedOut, code, signal, ms, stdout, stderr, timedOut });
     });
   });
@@ -555,6 +559,82 @@ async function runChecks(opts) {
   return { rows };
 }
 
+// ---- 3b. instructions: the same work counted, not timed ----
+
+/**
+ * One `chart.toJson()` run of the scale worker under valgrind (callgrind counts the instructions
+ * the process executes), with V8's `--predictable` (no concurrent compiler or GC threads, fixed
+ * hash seeds): the count repeats run after run, whatever else the machine does.
+ */
+async function countInstructions(opts, variant, n, config) {
+  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', 'node', '--predictable', '--expose-gc'];
+  const result = await run('valgrind', [...args, scaleWorker, variant, String(n), '1', config, 'toJson'], {
+    timeoutMs: opts.scaleTimeoutMs,
+  });
+  if (!result.ok) throw failure(`valgrind scale-worker.js ${variant} ${n} 1 ${config} toJson`, result);
+  const collected = /Collected : (\d+)/.exec(result.stderr);
+  if (!collected) throw new Error(`valgrind printed no instruction count:\n${result.stderr.slice(-500)}`);
+  return Number(collected[1]);
+}
+
+async function runInstructions(opts) {
+  const n = opts.quick ? 100 : 1000;
+  const configs = ['small', 'blog'];
+  const probe = await run('valgrind', ['--version'], { timeoutMs: opts.coldTimeoutMs });
+  if (!probe.ok) {
+    return {
+      rows: configs.map(config => ({
+        what: `instructions, N=${count(n)} ${config}, \`chart.toJson()\`, ours vs cdk8s-plus-28`,
+        result: 'n/a: valgrind is not installed (Debian: apt-get install valgrind)',
+      })),
+    };
+  }
+  // Every count is N pairs minus one pair of the same variant: loading the modules cancels out.
+  const jobs = configs.flatMap(config =>
+    ['ours', 'kplus'].flatMap(variant => [1, n].map(size => ({ config, variant, size }))),
+  );
+  progress(`instructions: ${jobs.length} runs under valgrind, ${Math.min(2, os.cpus().length)} at a time`);
+  const counts = new Map();
+  const queue = [...jobs];
+  const worker = async () => {
+    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      const instructions = await countInstructions(opts, job.variant, job.size, job.config);
+      counts.set(`${job.config}/${job.variant}/${job.size}`, instructions);
+      progress(
+        `instructions: ${job.config} ${job.variant} N=${job.size}: ${(instructions / 1e9).toFixed(2)} G`,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(2, os.cpus().length) }, worker));
+  const rows = [];
+  for (const config of configs) {
+    const work = variant => counts.get(`${config}/${variant}/${n}`) - counts.get(`${config}/${variant}/1`);
+    const [ours, kplus] = [work('ours'), work('kplus')];
+    const perPair = value => `${Math.round(value / (n - 1) / 1000).toLocaleString('en-US')} k per pair`;
+    for (const [variant, value, label] of [
+      [
+        'ours',
+        ours,
+        `ours: ${config === 'small' ? 'MultiContainerPod' : 'NodePinnedPod'} + exposeViaNodePort()`,
+      ],
+      ['kplus', kplus, 'cdk8s-plus-28: kplus.Pod + kplus.Service'],
+    ]) {
+      rows.push({
+        what: `instructions, N=${count(n)} ${config}, \`chart.toJson()\`: ${label}`,
+        command: `build + toJson of ${count(n - 1)} pairs (N pairs minus 1 pair); ${perPair(value)}`,
+        median: `${(value / 1e6).toLocaleString('en-US', { maximumFractionDigits: 0 })} M instr`,
+        vs:
+          variant === 'kplus'
+            ? 'baseline'
+            : `${ratio(ours / kplus)} kplus; +${perPair(ours - kplus).replace(' per pair', '')} per pair`,
+        target: variant === 'kplus' ? '' : 'none: the same work as the time rows, counted',
+        result: '—',
+      });
+    }
+  }
+  return { rows };
+}
+
 // ---- 4. the scheduling pre-flight ----
 
 async function runPreflight(opts) {
@@ -679,7 +759,7 @@ async function main() {
 
   const cold = opts.only.has('cold') ? await runCold(opts, tsNode) : { rows: [], differing: [], files: [] };
   // The in-process sections time the compiled library, as the package ships it: built now, so it is current.
-  if (['scale', 'checks', 'cli', 'preflight'].some(section => opts.only.has(section))) {
+  if (['scale', 'checks', 'instructions', 'cli', 'preflight'].some(section => opts.only.has(section))) {
     progress('npm run build (the in-process sections time build/lib)');
     const built = await run('npm', ['run', '--silent', 'build'], { timeoutMs: opts.scaleTimeoutMs });
     if (!built.ok) throw failure('npm run build', built);
@@ -687,6 +767,7 @@ async function main() {
   }
   const scale = opts.only.has('scale') ? await runScale(opts) : { rows: [] };
   const checks = opts.only.has('checks') ? await runChecks(opts) : { rows: [] };
+  const instructions = opts.only.has('instructions') ? await runInstructions(opts) : { rows: [] };
   const cli = opts.only.has('cli') ? await runCli(opts) : { rows: [] };
   const preflight = opts.only.has('preflight') ? await runPreflight(opts) : { rows: [] };
   const loadAfter = os.loadavg();
@@ -705,9 +786,14 @@ async function main() {
   const md = opts.markdown;
   const code = s => (md ? `\`${s}\`` : s);
   const plain = s => (md ? s : s.replaceAll('`', ''));
-  const rows = [...cold.rows, ...scale.rows, ...checks.rows, ...cli.rows, ...preflight.rows].map(row =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(String(v))])),
-  );
+  const rows = [
+    ...cold.rows,
+    ...scale.rows,
+    ...checks.rows,
+    ...instructions.rows,
+    ...cli.rows,
+    ...preflight.rows,
+  ].map(row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(String(v))])));
   const header = [
     `${md ? '**' : ''}cdk8s synth benchmark${md ? '**' : ''}`,
     `- command: ${code(invocation())} (took ${seconds.toFixed(0)} s)`,
@@ -722,6 +808,7 @@ async function main() {
         : []),
       ...(opts.only.has('scale') ? [`in-process ${opts.scaleRuns} per configuration`] : []),
       ...(opts.only.has('checks') ? [`checks alone ${opts.scaleRuns} per configuration`] : []),
+      ...(opts.only.has('instructions') ? ['instructions 1 per configuration (they repeat exactly)'] : []),
       ...(opts.only.has('cli') ? [`CLI ${opts.scaleRuns} per configuration, interleaved`] : []),
     ].join('; ')}${opts.quick ? ' (--quick: N up to 1,000)' : ''}`,
   ];
@@ -747,6 +834,11 @@ async function main() {
     [
       'checks',
       '- checks alone: one fresh `node --expose-gc scripts/bench/scale-worker.js checks <config> <N>` per run renders the N pairs with plain cdk8s-plus (the baseline column: the same render timed once more), then times `checkManifests` over them 9 times and keeps the median of the last 7: every check on (rules after defaulting, Pod Security at restricted for v1.28 and latest, credentials, whole-app rules). The row shows the median of those medians.',
+    ],
+    [
+      'instructions',
+      '- instruction rows: the wall-time rows move by up to 0.15 between runs on a shared machine, so the same work is also counted. One `valgrind --tool=callgrind node --predictable --expose-gc scripts/bench/scale-worker.js <variant> <N> 1 <config> toJson` per row and one with N = 1; the row is the difference, so loading the modules cancels out. ' +
+        '`--predictable` runs V8 without its concurrent compiler and GC threads, so the count includes their work (it tracks the CPU column, not wall time) and repeats exactly run after run. Valgrind slows each run about 50 times; only the count is kept.',
     ],
     [
       'preflight',
