@@ -836,7 +836,7 @@ async function main() {
     ],
     [
       'instructions',
-      '- instruction rows: the wall-time rows move by up to 0.15 between runs on a shared machine, so the same work is also counted. One `valgrind --tool=callgrind node --predictable --expose-gc scripts/bench/scale-worker.js <variant> <N> 1 <config> toJson` per row and one with N = 1; the row is the difference, so loading the modules cancels out. ' +
+      '- instruction rows: the wall-time rows move by up to about 0.2 between runs on a shared machine, so the same work is also counted. One `valgrind --tool=callgrind node --predictable --expose-gc scripts/bench/scale-worker.js <variant> <N> 1 <config> toJson` per row and one with N = 1; the row is the difference, so loading the modules cancels out. ' +
         '`--predictable` runs V8 without its concurrent compiler and GC threads, so the count includes their work (it tracks the CPU column, not wall time) and repeats exactly run after run. Valgrind slows each run about 50 times; only the count is kept.',
     ],
     [
