@@ -18,81 +18,70 @@ import { VOLUME_SOURCE_KEYS } from './volumes';
  * ScaleIO and Azure disk source settings, a claim template's status).
  */
 
-/** Collects changes to one object and copies it once, on the first change. */
-class Draft {
-  // Declared, not initialized: a class field initializer is one more call per Draft.
-  declare private copy: Record<string, unknown> | undefined;
-  declare private readonly base: JsonObject;
+/*
+ * Each default reads the fields it looks at by name, so every read keeps its own inline cache (a
+ * generic `get(key)` shares one for every key and every shape, and runs for every field of every
+ * object). No Kubernetes field is named like a property of `Object.prototype`, so on decoded JSON
+ * a read finds the object's own value or nothing. What a default changes is collected in a
+ * `Changes` record, built at the first change, and laid over one shallow copy at the end (`apply`).
+ */
 
-  constructor(base: JsonObject) {
-    this.base = base;
-    this.copy = undefined;
-  }
+/** The fields a default changes on one object, in the order it changes them. */
+type Changes = Record<string, unknown>;
 
-  /** The current value of `key`, changed or not (an own property only). */
-  get(key: string): unknown {
-    const current = this.copy ?? this.base;
-    // Most keys a default looks for are absent: asking is cheaper than reading a missing field.
-    return Object.hasOwn(current, key) ? current[key] : undefined;
-  }
+/** Absent or null: a nil pointer or map upstream. */
+const isNil = (value: unknown): boolean => value === undefined || value === null;
+/** Absent, null or `""`: a Go string's zero value. */
+const isBlankString = (value: unknown): boolean => value === undefined || value === null || value === '';
+/** Absent, null or 0: a Go int's zero value. */
+const isZeroInt = (value: unknown): boolean => value === undefined || value === null || value === 0;
 
-  /** Sets `key` when the value differs. */
-  set(key: string, value: unknown): void {
-    if (this.get(key) !== value) this.put(key, value);
-  }
+/** `changes` (a new record when undefined) with `key` set to `value`. */
+function put(changes: Changes | undefined, key: string, value: unknown): Changes {
+  const result = changes ?? {};
+  result[key] = value;
+  return result;
+}
 
-  /** Sets `key` when it is absent or null (a nil pointer or empty map upstream). */
-  setIfUnset(key: string, value: unknown): void {
-    const current = this.get(key);
-    if ((current === undefined || current === null) && current !== value) this.put(key, value);
-  }
+/** `changes` with `key` set to `fn(value)`, when `value` is an object that `fn` changes. */
+function update(
+  changes: Changes | undefined,
+  key: string,
+  value: unknown,
+  fn: (value: JsonObject) => JsonObject,
+): Changes | undefined {
+  if (!isJsonObject(value)) return changes;
+  const next = fn(value);
+  return next === value ? changes : put(changes, key, next);
+}
 
-  /** Sets a string field that is absent, null or `""` (a Go string's zero value). */
-  setIfBlank(key: string, value: string): void {
-    const current = this.get(key);
-    if ((current === undefined || current === null || current === '') && current !== value)
-      this.put(key, value);
+/**
+ * `changes` with the list `value` at `key` replaced, when `fn(item, arg)` changes one of its
+ * objects; the list is copied only then.
+ */
+function updateEach<A>(
+  changes: Changes | undefined,
+  key: string,
+  value: unknown,
+  fn: (item: JsonObject, arg: A) => JsonObject,
+  arg: A,
+): Changes | undefined {
+  if (!Array.isArray(value)) return changes;
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (!isJsonObject(item)) continue;
+    const next = fn(item, arg);
+    if (next === item) continue;
+    copy ??= value.slice();
+    copy[i] = next;
   }
+  return copy === undefined ? changes : put(changes, key, copy);
+}
 
-  /** Sets an int field that is absent, null or 0. */
-  setIfZero(key: string, value: number): void {
-    const current = this.get(key);
-    if ((current === undefined || current === null || current === 0) && current !== value)
-      this.put(key, value);
-  }
-
-  /** Writes `key` (the caller knows it differs), copying the object on the first write. */
-  private put(key: string, value: unknown): void {
-    this.copy ??= { ...this.base };
-    this.copy[key] = value;
-  }
-
-  /** Replaces an object field through `fn` when it is an object. */
-  update(key: string, fn: (value: JsonObject) => JsonObject): void {
-    const current = this.get(key);
-    if (isJsonObject(current)) this.set(key, fn(current));
-  }
-
-  /** Replaces each object of a list field through `fn`; the list is copied only if an item changed. */
-  updateEach(key: string, fn: (value: JsonObject) => JsonObject): void {
-    const current = this.get(key);
-    if (!Array.isArray(current)) return;
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < current.length; i++) {
-      const item: unknown = current[i];
-      if (!isJsonObject(item)) continue;
-      const next = fn(item);
-      if (next === item) continue;
-      copy ??= current.slice();
-      copy[i] = next;
-    }
-    if (copy !== undefined) this.set(key, copy);
-  }
-
-  /** The object with its changes, or the input itself when nothing changed. */
-  done(): JsonObject {
-    return this.copy ?? this.base;
-  }
+/** `obj` with `changes` laid over a shallow copy, or `obj` itself when nothing changed. */
+function apply(obj: JsonObject, changes: Changes | undefined): JsonObject {
+  return changes === undefined ? obj : { ...obj, ...changes };
 }
 
 const isValidPort = (value: unknown): value is number =>
@@ -119,51 +108,44 @@ export function defaultPullPolicy(image: unknown): string {
 
 /** `SetDefaults_HTTPGetAction`. */
 function defaultHttpGet(action: JsonObject): JsonObject {
-  const draft = new Draft(action);
-  draft.setIfBlank('path', '/');
-  draft.setIfBlank('scheme', 'HTTP');
-  return draft.done();
+  let changes: Changes | undefined;
+  if (isBlankString(action.path)) changes = put(changes, 'path', '/');
+  if (isBlankString(action.scheme)) changes = put(changes, 'scheme', 'HTTP');
+  return apply(action, changes);
 }
 
 /** `SetDefaults_Probe`, and its httpGet action's defaults. */
 function defaultProbe(probe: JsonObject): JsonObject {
-  const draft = new Draft(probe);
-  draft.setIfZero('timeoutSeconds', 1);
-  draft.setIfZero('periodSeconds', 10);
-  draft.setIfZero('successThreshold', 1);
-  draft.setIfZero('failureThreshold', 3);
-  draft.update('httpGet', defaultHttpGet);
-  return draft.done();
+  let changes: Changes | undefined;
+  if (isZeroInt(probe.timeoutSeconds)) changes = put(changes, 'timeoutSeconds', 1);
+  if (isZeroInt(probe.periodSeconds)) changes = put(changes, 'periodSeconds', 10);
+  if (isZeroInt(probe.successThreshold)) changes = put(changes, 'successThreshold', 1);
+  if (isZeroInt(probe.failureThreshold)) changes = put(changes, 'failureThreshold', 3);
+  changes = update(changes, 'httpGet', probe.httpGet, defaultHttpGet);
+  return apply(probe, changes);
 }
 
 function defaultLifecycleHandler(handler: JsonObject): JsonObject {
-  const draft = new Draft(handler);
-  draft.update('httpGet', defaultHttpGet);
-  return draft.done();
+  return apply(handler, update(undefined, 'httpGet', handler.httpGet, defaultHttpGet));
 }
 
 function defaultLifecycle(lifecycle: JsonObject): JsonObject {
-  const draft = new Draft(lifecycle);
-  draft.update('postStart', defaultLifecycleHandler);
-  draft.update('preStop', defaultLifecycleHandler);
-  return draft.done();
+  let changes = update(undefined, 'postStart', lifecycle.postStart, defaultLifecycleHandler);
+  changes = update(changes, 'preStop', lifecycle.preStop, defaultLifecycleHandler);
+  return apply(lifecycle, changes);
 }
 
 /** `SetDefaults_ObjectFieldSelector`: a fieldRef without apiVersion reads the v1 Pod. */
+function defaultFieldRef(ref: JsonObject): JsonObject {
+  return apply(ref, isBlankString(ref.apiVersion) ? put(undefined, 'apiVersion', 'v1') : undefined);
+}
+
 function defaultFieldRefHolder(holder: JsonObject): JsonObject {
-  const draft = new Draft(holder);
-  draft.update('fieldRef', ref => {
-    const refDraft = new Draft(ref);
-    refDraft.setIfBlank('apiVersion', 'v1');
-    return refDraft.done();
-  });
-  return draft.done();
+  return apply(holder, update(undefined, 'fieldRef', holder.fieldRef, defaultFieldRef));
 }
 
 function defaultEnvVar(variable: JsonObject): JsonObject {
-  const draft = new Draft(variable);
-  draft.update('valueFrom', defaultFieldRefHolder);
-  return draft.done();
+  return apply(variable, update(undefined, 'valueFrom', variable.valueFrom, defaultFieldRefHolder));
 }
 
 /** `SetDefaults_Pod`: resources a container limits but does not request are requested at the limit. */
@@ -194,93 +176,104 @@ interface ContainerDefaults {
 }
 
 function defaultContainerPort(port: JsonObject, hostNetwork: boolean): JsonObject {
-  const draft = new Draft(port);
-  draft.setIfBlank('protocol', 'TCP');
-  const containerPort = draft.get('containerPort');
-  if (hostNetwork && isValidPort(containerPort)) draft.setIfZero('hostPort', containerPort);
-  return draft.done();
+  let changes: Changes | undefined;
+  if (isBlankString(port.protocol)) changes = put(changes, 'protocol', 'TCP');
+  const containerPort = port.containerPort;
+  if (hostNetwork && isValidPort(containerPort) && isZeroInt(port.hostPort))
+    changes = put(changes, 'hostPort', containerPort);
+  return apply(port, changes);
 }
 
 /** `SetDefaults_Container` and the defaults of everything a container holds. */
 function defaultContainer(container: JsonObject, options: ContainerDefaults): JsonObject {
-  const draft = new Draft(container);
+  let changes: Changes | undefined;
   // Parsing the image is the dearest default: only when the policy is unset.
-  const pullPolicy = draft.get('imagePullPolicy');
-  if (pullPolicy === undefined || pullPolicy === null || pullPolicy === '')
-    draft.set('imagePullPolicy', defaultPullPolicy(container.image));
-  draft.setIfBlank('terminationMessagePath', '/dev/termination-log');
-  draft.setIfBlank('terminationMessagePolicy', 'File');
-  draft.updateEach('ports', port => defaultContainerPort(port, options.hostNetwork));
-  draft.updateEach('env', defaultEnvVar);
-  draft.update('livenessProbe', defaultProbe);
-  draft.update('readinessProbe', defaultProbe);
-  draft.update('startupProbe', defaultProbe);
-  draft.update('lifecycle', defaultLifecycle);
-  if (options.requestsFromLimits) draft.update('resources', defaultRequests);
-  return draft.done();
+  if (isBlankString(container.imagePullPolicy))
+    changes = put(changes, 'imagePullPolicy', defaultPullPolicy(container.image));
+  if (isBlankString(container.terminationMessagePath))
+    changes = put(changes, 'terminationMessagePath', '/dev/termination-log');
+  if (isBlankString(container.terminationMessagePolicy))
+    changes = put(changes, 'terminationMessagePolicy', 'File');
+  changes = updateEach(changes, 'ports', container.ports, defaultContainerPort, options.hostNetwork);
+  changes = updateEach(changes, 'env', container.env, defaultEnvVar, undefined);
+  changes = update(changes, 'livenessProbe', container.livenessProbe, defaultProbe);
+  changes = update(changes, 'readinessProbe', container.readinessProbe, defaultProbe);
+  changes = update(changes, 'startupProbe', container.startupProbe, defaultProbe);
+  changes = update(changes, 'lifecycle', container.lifecycle, defaultLifecycle);
+  if (options.requestsFromLimits)
+    changes = update(changes, 'resources', container.resources, defaultRequests);
+  return apply(container, changes);
 }
 
 /** `defaultMode: 0644`, the default of secret, configMap, downwardAPI and projected volumes. */
 const DEFAULT_MODE = 0o644;
 
 function withDefaultMode(source: JsonObject): JsonObject {
-  const draft = new Draft(source);
-  draft.setIfUnset('defaultMode', DEFAULT_MODE);
-  return draft.done();
+  return apply(source, isNil(source.defaultMode) ? put(undefined, 'defaultMode', DEFAULT_MODE) : undefined);
 }
 
 function defaultDownwardAPI(source: JsonObject): JsonObject {
-  const draft = new Draft(source);
-  draft.updateEach('items', defaultFieldRefHolder);
-  return draft.done();
+  return apply(source, updateEach(undefined, 'items', source.items, defaultFieldRefHolder, undefined));
+}
+
+/** A downwardAPI volume: its `defaultMode`, and its items' field references. */
+const defaultDownwardAPIVolume = (source: JsonObject): JsonObject =>
+  defaultDownwardAPI(withDefaultMode(source));
+
+function defaultServiceAccountToken(token: JsonObject): JsonObject {
+  return apply(token, isNil(token.expirationSeconds) ? put(undefined, 'expirationSeconds', 3600) : undefined);
 }
 
 function defaultProjection(projection: JsonObject): JsonObject {
-  const draft = new Draft(projection);
-  draft.update('downwardAPI', defaultDownwardAPI);
-  draft.update('serviceAccountToken', token => {
-    const tokenDraft = new Draft(token);
-    tokenDraft.setIfUnset('expirationSeconds', 3600);
-    return tokenDraft.done();
-  });
-  return draft.done();
+  let changes = update(undefined, 'downwardAPI', projection.downwardAPI, defaultDownwardAPI);
+  changes = update(
+    changes,
+    'serviceAccountToken',
+    projection.serviceAccountToken,
+    defaultServiceAccountToken,
+  );
+  return apply(projection, changes);
+}
+
+function defaultProjected(source: JsonObject): JsonObject {
+  const projected = withDefaultMode(source);
+  return apply(projected, updateEach(undefined, 'sources', projected.sources, defaultProjection, undefined));
+}
+
+function defaultHostPath(source: JsonObject): JsonObject {
+  return apply(source, isNil(source.type) ? put(undefined, 'type', '') : undefined);
+}
+
+function defaultClaimSpec(spec: JsonObject): JsonObject {
+  return apply(spec, isNil(spec.volumeMode) ? put(undefined, 'volumeMode', 'Filesystem') : undefined);
+}
+
+function defaultClaimTemplate(template: JsonObject): JsonObject {
+  return apply(template, update(undefined, 'spec', template.spec, defaultClaimSpec));
+}
+
+function defaultEphemeral(source: JsonObject): JsonObject {
+  return apply(
+    source,
+    update(undefined, 'volumeClaimTemplate', source.volumeClaimTemplate, defaultClaimTemplate),
+  );
 }
 
 /** `SetDefaults_Volume` (no source is an emptyDir) and the defaults of the sources. */
 function defaultVolume(volume: JsonObject): JsonObject {
-  const draft = new Draft(volume);
-  if (VOLUME_SOURCE_KEYS.every(key => draft.get(key) === undefined || draft.get(key) === null)) {
-    draft.set('emptyDir', {});
-    return draft.done();
-  }
-  draft.update('secret', withDefaultMode);
-  draft.update('configMap', withDefaultMode);
-  draft.update('downwardAPI', source => defaultDownwardAPI(withDefaultMode(source)));
-  draft.update('projected', source => {
-    const projected = new Draft(withDefaultMode(source));
-    projected.updateEach('sources', defaultProjection);
-    return projected.done();
-  });
-  draft.update('hostPath', source => {
-    const hostPath = new Draft(source);
-    hostPath.setIfUnset('type', '');
-    return hostPath.done();
-  });
-  draft.update('ephemeral', source => {
-    const ephemeral = new Draft(source);
-    ephemeral.update('volumeClaimTemplate', template => {
-      const templateDraft = new Draft(template);
-      templateDraft.update('spec', spec => {
-        const specDraft = new Draft(spec);
-        specDraft.setIfUnset('volumeMode', 'Filesystem');
-        return specDraft.done();
-      });
-      return templateDraft.done();
-    });
-    return ephemeral.done();
-  });
-  return draft.done();
+  if (VOLUME_SOURCE_KEYS.every(key => !Object.hasOwn(volume, key) || isNil(volume[key])))
+    return apply(volume, put(undefined, 'emptyDir', {}));
+  let changes = update(undefined, 'secret', volume.secret, withDefaultMode);
+  changes = update(changes, 'configMap', volume.configMap, withDefaultMode);
+  changes = update(changes, 'downwardAPI', volume.downwardAPI, defaultDownwardAPIVolume);
+  changes = update(changes, 'projected', volume.projected, defaultProjected);
+  changes = update(changes, 'hostPath', volume.hostPath, defaultHostPath);
+  changes = update(changes, 'ephemeral', volume.ephemeral, defaultEphemeral);
+  return apply(volume, changes);
 }
+
+/** The defaults of an ephemeral container: neither a Pod's requests nor its host ports. */
+const EPHEMERAL_CONTAINERS: ContainerDefaults = { requestsFromLimits: false, hostNetwork: false };
 
 /**
  * `SetDefaults_PodSpec` and everything inside a Pod spec; with `isPod`, also `SetDefaults_Pod`
@@ -288,183 +281,243 @@ function defaultVolume(volume: JsonObject): JsonObject {
  * Pods only, not to workload templates.
  */
 function defaultPodSpec(spec: JsonObject, isPod: boolean): JsonObject {
-  const draft = new Draft(spec);
-  draft.setIfBlank('dnsPolicy', 'ClusterFirst');
-  draft.setIfBlank('restartPolicy', 'Always');
-  draft.setIfUnset('securityContext', {});
-  draft.setIfUnset('terminationGracePeriodSeconds', 30);
-  draft.setIfBlank('schedulerName', 'default-scheduler');
-  if (isPod) draft.setIfUnset('enableServiceLinks', true);
+  let changes: Changes | undefined;
+  if (isBlankString(spec.dnsPolicy)) changes = put(changes, 'dnsPolicy', 'ClusterFirst');
+  if (isBlankString(spec.restartPolicy)) changes = put(changes, 'restartPolicy', 'Always');
+  if (isNil(spec.securityContext)) changes = put(changes, 'securityContext', {});
+  if (isNil(spec.terminationGracePeriodSeconds)) changes = put(changes, 'terminationGracePeriodSeconds', 30);
+  if (isBlankString(spec.schedulerName)) changes = put(changes, 'schedulerName', 'default-scheduler');
+  if (isPod && isNil(spec.enableServiceLinks)) changes = put(changes, 'enableServiceLinks', true);
   const podContainers: ContainerDefaults = {
     requestsFromLimits: isPod,
     hostNetwork: isPod && spec.hostNetwork === true,
   };
-  draft.updateEach('containers', container => defaultContainer(container, podContainers));
-  draft.updateEach('initContainers', container => defaultContainer(container, podContainers));
-  draft.updateEach('ephemeralContainers', container =>
-    defaultContainer(container, { requestsFromLimits: false, hostNetwork: false }),
+  changes = updateEach(changes, 'containers', spec.containers, defaultContainer, podContainers);
+  changes = updateEach(changes, 'initContainers', spec.initContainers, defaultContainer, podContainers);
+  changes = updateEach(
+    changes,
+    'ephemeralContainers',
+    spec.ephemeralContainers,
+    defaultContainer,
+    EPHEMERAL_CONTAINERS,
   );
-  draft.updateEach('volumes', defaultVolume);
-  return draft.done();
+  changes = updateEach(changes, 'volumes', spec.volumes, defaultVolume, undefined);
+  return apply(spec, changes);
 }
 
 function defaultTemplate(template: JsonObject): JsonObject {
-  const draft = new Draft(template);
-  draft.update('spec', spec => defaultPodSpec(spec, false));
-  return draft.done();
+  return apply(template, update(undefined, 'spec', template.spec, defaultWorkloadPodSpec));
+}
+
+/** A workload's pod template spec: `SetDefaults_PodSpec` without the Pod-only defaults. */
+const defaultWorkloadPodSpec = (spec: JsonObject): JsonObject => defaultPodSpec(spec, false);
+
+/** `SetDefaults_ServicePort`: TCP, and a targetPort equal to a valid port when unset, empty or 0. */
+function defaultServicePort(port: JsonObject): JsonObject {
+  let changes: Changes | undefined;
+  if (isBlankString(port.protocol)) changes = put(changes, 'protocol', 'TCP');
+  // Only a valid port is copied: an invalid one is reported at `port`, not also at a defaulted targetPort.
+  const number = port.port;
+  if (isZeroInt(port.targetPort) || port.targetPort === '') {
+    if (isValidPort(number)) changes = put(changes, 'targetPort', number);
+  }
+  return apply(port, changes);
 }
 
 /** `SetDefaults_Service`, plus the IP family policy the registry sets before validation. */
 function defaultServiceSpec(spec: JsonObject): JsonObject {
-  const draft = new Draft(spec);
-  draft.setIfBlank('sessionAffinity', 'None');
-  const affinity = draft.get('sessionAffinity');
+  let changes: Changes | undefined;
+  let affinity = spec.sessionAffinity;
+  if (isBlankString(affinity)) {
+    affinity = 'None';
+    changes = put(changes, 'sessionAffinity', affinity);
+  }
+  const config = spec.sessionAffinityConfig;
   if (affinity === 'None') {
-    if (draft.get('sessionAffinityConfig') !== undefined) draft.set('sessionAffinityConfig', undefined);
+    if (config !== undefined) changes = put(changes, 'sessionAffinityConfig', undefined);
   } else if (affinity === 'ClientIP') {
-    const config = draft.get('sessionAffinityConfig');
     const clientIP = isJsonObject(config) ? config.clientIP : undefined;
-    if (
-      !isJsonObject(clientIP) ||
-      clientIP.timeoutSeconds === undefined ||
-      clientIP.timeoutSeconds === null
-    ) {
-      draft.set('sessionAffinityConfig', { clientIP: { timeoutSeconds: 10800 } });
+    if (!isJsonObject(clientIP) || isNil(clientIP.timeoutSeconds)) {
+      changes = put(changes, 'sessionAffinityConfig', { clientIP: { timeoutSeconds: 10800 } });
     }
   }
-  draft.setIfBlank('type', 'ClusterIP');
-  draft.updateEach('ports', port => {
-    const portDraft = new Draft(port);
-    portDraft.setIfBlank('protocol', 'TCP');
-    const target = portDraft.get('targetPort');
-    // Only a valid port is copied: an invalid one is reported at `port`, not also at a defaulted targetPort.
-    if (
-      (target === undefined || target === null || target === 0 || target === '') &&
-      isValidPort(port.port)
-    ) {
-      portDraft.set('targetPort', port.port);
-    }
-    return portDraft.done();
-  });
-  const type = draft.get('type');
-  if (type === 'NodePort' || type === 'LoadBalancer') draft.setIfBlank('externalTrafficPolicy', 'Cluster');
-  if (type === 'NodePort' || type === 'LoadBalancer' || type === 'ClusterIP') {
-    draft.setIfUnset('internalTrafficPolicy', 'Cluster');
+  let type = spec.type;
+  if (isBlankString(type)) {
+    type = 'ClusterIP';
+    changes = put(changes, 'type', type);
   }
-  if (type === 'LoadBalancer') draft.setIfUnset('allocateLoadBalancerNodePorts', true);
+  changes = updateEach(changes, 'ports', spec.ports, defaultServicePort, undefined);
+  if ((type === 'NodePort' || type === 'LoadBalancer') && isBlankString(spec.externalTrafficPolicy))
+    changes = put(changes, 'externalTrafficPolicy', 'Cluster');
+  if (
+    (type === 'NodePort' || type === 'LoadBalancer' || type === 'ClusterIP') &&
+    isNil(spec.internalTrafficPolicy)
+  )
+    changes = put(changes, 'internalTrafficPolicy', 'Cluster');
+  if (type === 'LoadBalancer' && isNil(spec.allocateLoadBalancerNodePorts))
+    changes = put(changes, 'allocateLoadBalancerNodePorts', true);
   const headless = spec.clusterIP === 'None';
   const selectorless = !isJsonObject(spec.selector) || Object.keys(spec.selector).length === 0;
   const families = Array.isArray(spec.ipFamilies) ? spec.ipFamilies.length : 0;
   const clusterIPs = Array.isArray(spec.clusterIPs) ? spec.clusterIPs.length : 0;
   if (type !== 'ExternalName' && !(headless && selectorless) && families < 2 && clusterIPs < 2) {
-    draft.setIfUnset('ipFamilyPolicy', 'SingleStack');
+    if (isNil(spec.ipFamilyPolicy)) changes = put(changes, 'ipFamilyPolicy', 'SingleStack');
   }
-  return draft.done();
+  return apply(spec, changes);
 }
 
-function defaultRollingUpdate(strategy: Draft, defaults: Record<string, unknown>): void {
-  const current = strategy.get('rollingUpdate');
-  if (current !== undefined && current !== null && !isJsonObject(current)) return;
-  const rolling = new Draft(isJsonObject(current) ? current : {});
-  for (const [key, value] of Object.entries(defaults)) rolling.setIfUnset(key, value);
-  strategy.set('rollingUpdate', rolling.done());
+/** The `rollingUpdate` of a strategy with the given defaults for its unset fields; a wrongly typed one is left alone. */
+function defaultRollingUpdate(
+  changes: Changes | undefined,
+  current: unknown,
+  defaults: Readonly<Record<string, unknown>>,
+): Changes | undefined {
+  if (!isNil(current) && !isJsonObject(current)) return changes;
+  const rolling: JsonObject = isJsonObject(current) ? current : {};
+  let rollingChanges: Changes | undefined;
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!Object.hasOwn(rolling, key) || isNil(rolling[key])) rollingChanges = put(rollingChanges, key, value);
+  }
+  const next = apply(rolling, rollingChanges);
+  return next === current ? changes : put(changes, 'rollingUpdate', next);
+}
+
+/** A strategy object (absent or null reads as `{}`) with `fn` applied, when it is an object. */
+function defaultStrategy(
+  changes: Changes | undefined,
+  key: string,
+  value: unknown,
+  fn: (strategy: JsonObject) => JsonObject,
+): Changes | undefined {
+  return isNil(value) ? put(changes, key, fn({})) : update(changes, key, value, fn);
+}
+
+function defaultDeploymentStrategy(strategy: JsonObject): JsonObject {
+  let changes: Changes | undefined;
+  let type = strategy.type;
+  if (isBlankString(type)) {
+    type = 'RollingUpdate';
+    changes = put(changes, 'type', type);
+  }
+  if (type === 'RollingUpdate')
+    changes = defaultRollingUpdate(changes, strategy.rollingUpdate, {
+      maxUnavailable: '25%',
+      maxSurge: '25%',
+    });
+  return apply(strategy, changes);
 }
 
 /** `SetDefaults_Deployment`. */
-function defaultDeploymentSpec(spec: Draft): void {
-  spec.setIfUnset('replicas', 1);
-  spec.setIfUnset('revisionHistoryLimit', 10);
-  spec.setIfUnset('progressDeadlineSeconds', 600);
-  spec.setIfUnset('strategy', {});
-  spec.update('strategy', strategy => {
-    const draft = new Draft(strategy);
-    draft.setIfBlank('type', 'RollingUpdate');
-    if (draft.get('type') === 'RollingUpdate')
-      defaultRollingUpdate(draft, { maxUnavailable: '25%', maxSurge: '25%' });
-    return draft.done();
-  });
+function defaultDeploymentSpec(spec: JsonObject): Changes | undefined {
+  let changes: Changes | undefined;
+  if (isNil(spec.replicas)) changes = put(changes, 'replicas', 1);
+  if (isNil(spec.revisionHistoryLimit)) changes = put(changes, 'revisionHistoryLimit', 10);
+  if (isNil(spec.progressDeadlineSeconds)) changes = put(changes, 'progressDeadlineSeconds', 600);
+  return defaultStrategy(changes, 'strategy', spec.strategy, defaultDeploymentStrategy);
+}
+
+function defaultStatefulSetRollingUpdate(rolling: JsonObject): JsonObject {
+  return apply(rolling, isNil(rolling.partition) ? put(undefined, 'partition', 0) : undefined);
+}
+
+function defaultStatefulSetStrategy(strategy: JsonObject): JsonObject {
+  let changes: Changes | undefined;
+  let type = strategy.type;
+  if (isBlankString(type)) {
+    type = 'RollingUpdate';
+    changes = put(changes, 'type', type);
+  }
+  if (type === 'RollingUpdate')
+    changes = update(changes, 'rollingUpdate', strategy.rollingUpdate, defaultStatefulSetRollingUpdate);
+  return apply(strategy, changes);
+}
+
+function defaultRetentionPolicy(policy: JsonObject): JsonObject {
+  let changes: Changes | undefined;
+  if (isBlankString(policy.whenDeleted)) changes = put(changes, 'whenDeleted', 'Retain');
+  if (isBlankString(policy.whenScaled)) changes = put(changes, 'whenScaled', 'Retain');
+  return apply(policy, changes);
 }
 
 /** `SetDefaults_StatefulSet` (StatefulSetAutoDeletePVC is on in 1.28, MaxUnavailableStatefulSet off). */
-function defaultStatefulSetSpec(spec: Draft): void {
-  spec.setIfBlank('podManagementPolicy', 'OrderedReady');
-  spec.setIfUnset('replicas', 1);
-  spec.setIfUnset('revisionHistoryLimit', 10);
-  spec.setIfUnset('updateStrategy', {});
-  spec.update('updateStrategy', strategy => {
-    const draft = new Draft(strategy);
-    draft.setIfBlank('type', 'RollingUpdate');
-    if (draft.get('type') === 'RollingUpdate') {
-      draft.update('rollingUpdate', rolling => {
-        const rollingDraft = new Draft(rolling);
-        rollingDraft.setIfUnset('partition', 0);
-        return rollingDraft.done();
-      });
-    }
-    return draft.done();
-  });
-  spec.setIfUnset('persistentVolumeClaimRetentionPolicy', {});
-  spec.update('persistentVolumeClaimRetentionPolicy', policy => {
-    const draft = new Draft(policy);
-    draft.setIfBlank('whenDeleted', 'Retain');
-    draft.setIfBlank('whenScaled', 'Retain');
-    return draft.done();
-  });
+function defaultStatefulSetSpec(spec: JsonObject): Changes | undefined {
+  let changes: Changes | undefined;
+  if (isBlankString(spec.podManagementPolicy)) changes = put(changes, 'podManagementPolicy', 'OrderedReady');
+  if (isNil(spec.replicas)) changes = put(changes, 'replicas', 1);
+  if (isNil(spec.revisionHistoryLimit)) changes = put(changes, 'revisionHistoryLimit', 10);
+  changes = defaultStrategy(changes, 'updateStrategy', spec.updateStrategy, defaultStatefulSetStrategy);
+  return defaultStrategy(
+    changes,
+    'persistentVolumeClaimRetentionPolicy',
+    spec.persistentVolumeClaimRetentionPolicy,
+    defaultRetentionPolicy,
+  );
+}
+
+function defaultDaemonSetStrategy(strategy: JsonObject): JsonObject {
+  let changes: Changes | undefined;
+  let type = strategy.type;
+  if (isBlankString(type)) {
+    type = 'RollingUpdate';
+    changes = put(changes, 'type', type);
+  }
+  if (type === 'RollingUpdate')
+    changes = defaultRollingUpdate(changes, strategy.rollingUpdate, { maxUnavailable: 1, maxSurge: 0 });
+  return apply(strategy, changes);
 }
 
 /** `SetDefaults_DaemonSet`. */
-function defaultDaemonSetSpec(spec: Draft): void {
-  spec.setIfUnset('revisionHistoryLimit', 10);
-  spec.setIfUnset('updateStrategy', {});
-  spec.update('updateStrategy', strategy => {
-    const draft = new Draft(strategy);
-    draft.setIfBlank('type', 'RollingUpdate');
-    if (draft.get('type') === 'RollingUpdate')
-      defaultRollingUpdate(draft, { maxUnavailable: 1, maxSurge: 0 });
-    return draft.done();
-  });
+function defaultDaemonSetSpec(spec: JsonObject): Changes | undefined {
+  const changes = isNil(spec.revisionHistoryLimit) ? put(undefined, 'revisionHistoryLimit', 10) : undefined;
+  return defaultStrategy(changes, 'updateStrategy', spec.updateStrategy, defaultDaemonSetStrategy);
+}
+
+/** `SetDefaults_ReplicaSet`. */
+function defaultReplicaSetSpec(spec: JsonObject): Changes | undefined {
+  return isNil(spec.replicas) ? put(undefined, 'replicas', 1) : undefined;
 }
 
 /** `SetDefaults_Job`, without copying the template's labels to the Job (see above). */
-function defaultJobSpec(spec: Draft): void {
-  if (spec.get('completions') == null && spec.get('parallelism') == null) spec.set('completions', 1);
-  spec.setIfUnset('parallelism', 1);
-  spec.setIfUnset('backoffLimit', spec.get('backoffLimitPerIndex') == null ? 6 : 2147483647);
-  spec.setIfBlank('completionMode', 'NonIndexed');
-  spec.setIfUnset('suspend', false);
+function defaultJobSpec(spec: JsonObject): Changes | undefined {
+  let changes: Changes | undefined;
+  if (isNil(spec.completions) && isNil(spec.parallelism)) changes = put(changes, 'completions', 1);
+  if (isNil(spec.parallelism)) changes = put(changes, 'parallelism', 1);
+  if (isNil(spec.backoffLimit))
+    changes = put(changes, 'backoffLimit', isNil(spec.backoffLimitPerIndex) ? 6 : 2147483647);
+  if (isBlankString(spec.completionMode)) changes = put(changes, 'completionMode', 'NonIndexed');
+  if (isNil(spec.suspend)) changes = put(changes, 'suspend', false);
+  return changes;
+}
+
+function defaultJobTemplateSpec(jobSpec: JsonObject): JsonObject {
+  return apply(jobSpec, update(undefined, 'template', jobSpec.template, defaultTemplate));
+}
+
+function defaultJobTemplate(jobTemplate: JsonObject): JsonObject {
+  return apply(jobTemplate, update(undefined, 'spec', jobTemplate.spec, defaultJobTemplateSpec));
 }
 
 /** `SetDefaults_CronJob`; the Job template inside gets only the Pod spec defaults, as upstream. */
-function defaultCronJobSpec(spec: Draft): void {
-  spec.setIfBlank('concurrencyPolicy', 'Allow');
-  spec.setIfUnset('suspend', false);
-  spec.setIfUnset('successfulJobsHistoryLimit', 3);
-  spec.setIfUnset('failedJobsHistoryLimit', 1);
-  spec.update('jobTemplate', jobTemplate => {
-    const draft = new Draft(jobTemplate);
-    draft.update('spec', jobSpec => {
-      const jobDraft = new Draft(jobSpec);
-      jobDraft.update('template', defaultTemplate);
-      return jobDraft.done();
-    });
-    return draft.done();
-  });
+function defaultCronJobSpec(spec: JsonObject): Changes | undefined {
+  let changes: Changes | undefined;
+  if (isBlankString(spec.concurrencyPolicy)) changes = put(changes, 'concurrencyPolicy', 'Allow');
+  if (isNil(spec.suspend)) changes = put(changes, 'suspend', false);
+  if (isNil(spec.successfulJobsHistoryLimit)) changes = put(changes, 'successfulJobsHistoryLimit', 3);
+  if (isNil(spec.failedJobsHistoryLimit)) changes = put(changes, 'failedJobsHistoryLimit', 1);
+  return update(changes, 'jobTemplate', spec.jobTemplate, defaultJobTemplate);
 }
 
-const WORKLOADS: ReadonlyMap<string, (spec: Draft) => void> = new Map([
+/** The defaults of each workload's spec, besides its pod template's. */
+const WORKLOADS: ReadonlyMap<string, (spec: JsonObject) => Changes | undefined> = new Map([
   ['apps/v1/Deployment', defaultDeploymentSpec],
   ['apps/v1/StatefulSet', defaultStatefulSetSpec],
   ['apps/v1/DaemonSet', defaultDaemonSetSpec],
-  ['apps/v1/ReplicaSet', (spec: Draft) => spec.setIfUnset('replicas', 1)],
+  ['apps/v1/ReplicaSet', defaultReplicaSetSpec],
   ['batch/v1/Job', defaultJobSpec],
   ['batch/v1/CronJob', defaultCronJobSpec],
 ]);
 
-function defaultSpec(manifest: JsonObject, fn: (spec: JsonObject) => JsonObject): JsonObject {
-  const draft = new Draft(manifest);
-  draft.update('spec', fn);
-  return draft.done();
-}
+const defaultPodManifestSpec = (spec: JsonObject): JsonObject => defaultPodSpec(spec, true);
 
 /**
  * A manifest as the 1.28 API server validates it: with the v1 defaults of Pods, Services and the
@@ -475,14 +528,16 @@ export function defaultManifest(manifest: unknown): unknown {
   if (!isJsonObject(manifest)) return manifest;
   if (typeof manifest.apiVersion !== 'string' || typeof manifest.kind !== 'string') return manifest;
   const key = `${manifest.apiVersion}/${manifest.kind}`;
-  if (key === 'v1/Pod') return defaultSpec(manifest, spec => defaultPodSpec(spec, true));
-  if (key === 'v1/Service') return defaultSpec(manifest, defaultServiceSpec);
+  if (key === 'v1/Pod')
+    return apply(manifest, update(undefined, 'spec', manifest.spec, defaultPodManifestSpec));
+  if (key === 'v1/Service')
+    return apply(manifest, update(undefined, 'spec', manifest.spec, defaultServiceSpec));
   const workload = WORKLOADS.get(key);
   if (workload === undefined) return manifest;
-  return defaultSpec(manifest, spec => {
-    const draft = new Draft(spec);
-    workload(draft);
-    draft.update('template', defaultTemplate);
-    return draft.done();
-  });
+  return apply(
+    manifest,
+    update(undefined, 'spec', manifest.spec, spec =>
+      apply(spec, update(workload(spec), 'template', spec.template, defaultTemplate)),
+    ),
+  );
 }
