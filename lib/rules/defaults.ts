@@ -366,20 +366,40 @@ function defaultServiceSpec(spec: JsonObject): JsonObject {
   return apply(spec, changes);
 }
 
-/** The `rollingUpdate` of a strategy with the given defaults for its unset fields; a wrongly typed one is left alone. */
-function defaultRollingUpdate(
-  changes: Changes | undefined,
-  current: unknown,
-  defaults: Readonly<Record<string, unknown>>,
-): Changes | undefined {
-  if (!isNil(current) && !isJsonObject(current)) return changes;
+/**
+ * A Deployment's or DaemonSet's `rollingUpdate` with `defaults` for its unset fields; absent or
+ * null reads as `{}`, and a wrongly typed one is left alone.
+ */
+function withRollingDefaults(current: unknown, defaults: Readonly<Record<string, unknown>>): unknown {
+  if (!isNil(current) && !isJsonObject(current)) return current;
   const rolling: JsonObject = isJsonObject(current) ? current : {};
-  let rollingChanges: Changes | undefined;
+  let changes: Changes | undefined;
   for (const [key, value] of Object.entries(defaults)) {
-    if (!Object.hasOwn(rolling, key) || isNil(rolling[key])) rollingChanges = put(rollingChanges, key, value);
+    if (!Object.hasOwn(rolling, key) || isNil(rolling[key])) changes = put(changes, key, value);
   }
-  const next = apply(rolling, rollingChanges);
-  return next === current ? changes : put(changes, 'rollingUpdate', next);
+  return apply(rolling, changes);
+}
+
+/**
+ * An update strategy: `type` RollingUpdate when blank and then, for RollingUpdate, its
+ * `rollingUpdate` through `rollingUpdate` (which returns its input when nothing changes).
+ */
+function defaultUpdateStrategy(
+  strategy: JsonObject,
+  rollingUpdate: (current: unknown) => unknown,
+): JsonObject {
+  let changes: Changes | undefined;
+  let type = strategy.type;
+  if (isBlankString(type)) {
+    type = 'RollingUpdate';
+    changes = put(changes, 'type', type);
+  }
+  if (type === 'RollingUpdate') {
+    const current = strategy.rollingUpdate;
+    const next = rollingUpdate(current);
+    if (next !== current) changes = put(changes, 'rollingUpdate', next);
+  }
+  return apply(strategy, changes);
 }
 
 /** A strategy object (absent or null reads as `{}`) with `fn` applied, when it is an object. */
@@ -392,20 +412,9 @@ function defaultStrategy(
   return isNil(value) ? put(changes, key, fn({})) : update(changes, key, value, fn);
 }
 
-function defaultDeploymentStrategy(strategy: JsonObject): JsonObject {
-  let changes: Changes | undefined;
-  let type = strategy.type;
-  if (isBlankString(type)) {
-    type = 'RollingUpdate';
-    changes = put(changes, 'type', type);
-  }
-  if (type === 'RollingUpdate')
-    changes = defaultRollingUpdate(changes, strategy.rollingUpdate, {
-      maxUnavailable: '25%',
-      maxSurge: '25%',
-    });
-  return apply(strategy, changes);
-}
+const DEPLOYMENT_ROLLING_UPDATE = { maxUnavailable: '25%', maxSurge: '25%' };
+const defaultDeploymentStrategy = (strategy: JsonObject): JsonObject =>
+  defaultUpdateStrategy(strategy, current => withRollingDefaults(current, DEPLOYMENT_ROLLING_UPDATE));
 
 /** `SetDefaults_Deployment`. */
 function defaultDeploymentSpec(spec: JsonObject): Changes | undefined {
@@ -416,21 +425,14 @@ function defaultDeploymentSpec(spec: JsonObject): Changes | undefined {
   return defaultStrategy(changes, 'strategy', spec.strategy, defaultDeploymentStrategy);
 }
 
-function defaultStatefulSetRollingUpdate(rolling: JsonObject): JsonObject {
-  return apply(rolling, isNil(rolling.partition) ? put(undefined, 'partition', 0) : undefined);
+/** A StatefulSet's `rollingUpdate`, when it is an object: `partition` 0 when unset. */
+function defaultStatefulSetRollingUpdate(current: unknown): unknown {
+  if (!isJsonObject(current)) return current;
+  return apply(current, isNil(current.partition) ? put(undefined, 'partition', 0) : undefined);
 }
 
-function defaultStatefulSetStrategy(strategy: JsonObject): JsonObject {
-  let changes: Changes | undefined;
-  let type = strategy.type;
-  if (isBlankString(type)) {
-    type = 'RollingUpdate';
-    changes = put(changes, 'type', type);
-  }
-  if (type === 'RollingUpdate')
-    changes = update(changes, 'rollingUpdate', strategy.rollingUpdate, defaultStatefulSetRollingUpdate);
-  return apply(strategy, changes);
-}
+const defaultStatefulSetStrategy = (strategy: JsonObject): JsonObject =>
+  defaultUpdateStrategy(strategy, defaultStatefulSetRollingUpdate);
 
 function defaultRetentionPolicy(policy: JsonObject): JsonObject {
   let changes: Changes | undefined;
@@ -454,17 +456,9 @@ function defaultStatefulSetSpec(spec: JsonObject): Changes | undefined {
   );
 }
 
-function defaultDaemonSetStrategy(strategy: JsonObject): JsonObject {
-  let changes: Changes | undefined;
-  let type = strategy.type;
-  if (isBlankString(type)) {
-    type = 'RollingUpdate';
-    changes = put(changes, 'type', type);
-  }
-  if (type === 'RollingUpdate')
-    changes = defaultRollingUpdate(changes, strategy.rollingUpdate, { maxUnavailable: 1, maxSurge: 0 });
-  return apply(strategy, changes);
-}
+const DAEMON_SET_ROLLING_UPDATE = { maxUnavailable: 1, maxSurge: 0 };
+const defaultDaemonSetStrategy = (strategy: JsonObject): JsonObject =>
+  defaultUpdateStrategy(strategy, current => withRollingDefaults(current, DAEMON_SET_ROLLING_UPDATE));
 
 /** `SetDefaults_DaemonSet`. */
 function defaultDaemonSetSpec(spec: JsonObject): Changes | undefined {
