@@ -8,8 +8,8 @@
 //   workload  a pinned Deployment of the small Pod's containers + NodePort Service
 // Entry points: yaml (`app.synthYaml()`), synth (`app.synth()` to a folder), toJson
 // (`chart.toJson()`), testing (`Testing.synth(chart)` on a `Testing.app()`).
-//   BENCH_LIB=build node --expose-gc scripts/bench/scale-worker.js ours-unchecked <N> [charts] [config] toJson
-// is `ours` with the engine's checks replaced by no-ops: the defaults and plumbing left.
+// The variant ours-unchecked (with BENCH_LIB=build) is `ours` with the engine's checks replaced
+// by no-ops: the defaults and the engine's plumbing left.
 //   node --expose-gc scripts/bench/scale-worker.js checks <config> <N>
 // times the checks alone (`checkManifests`) over the N pairs' manifests, rendered beforehand.
 //   node scripts/bench/scale-worker.js verify
@@ -508,18 +508,19 @@ else if (first === 'checks' && CONFIGS[rest[0]] && Number(rest[1]) > 0)
   measureChecks(rest[0], Number(rest[1]));
 else {
   const [n, charts = '1', config = 'blog', entry = 'yaml'] = rest;
+  // `ours-unchecked` builds as `ours`, with the engine's checks replaced by no-ops.
+  const variant = first === 'ours-unchecked' ? 'ours' : first;
   const ok =
-    CONFIGS[config]?.[first] &&
+    CONFIGS[config]?.[variant] &&
     Number.isInteger(Number(n)) &&
     Number(n) > 0 &&
     ['yaml', 'synth', 'toJson', 'testing'].includes(entry);
-  if (ok) measure(first, Number(n), Number(charts), config, entry);
-  else if (first === 'ours-unchecked' && CONFIGS[config]?.ours && Number(n) > 0 && entry === 'toJson') {
-    stubChecks();
-    measure('ours', Number(n), Number(charts), config, entry, 'ours-unchecked');
+  if (ok) {
+    if (variant !== first) stubChecks();
+    measure(variant, Number(n), Number(charts), config, entry, first);
   } else {
     process.stderr.write(
-      'usage: scale-worker.js <ours|kplus|l1> <N> [charts] [blog|small|workload] [yaml|synth|toJson|testing] | ours-unchecked <N> [charts] [config] toJson | checks <config> <N> | verify\n',
+      'usage: scale-worker.js <ours|ours-unchecked|kplus|l1> <N> [charts] [blog|small|workload] [yaml|synth|toJson|testing] | checks <config> <N> | verify\n',
     );
     process.exitCode = 2;
   }
